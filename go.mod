@@ -2,16 +2,18 @@ module github.com/ipgraph/ipgraph
 
 go 1.26.8
 
-require github.com/cayleygraph/cayley v0.7.7
+require (
+	github.com/boltdb/bolt v1.3.1
+	github.com/cayleygraph/cayley v0.7.7
+	github.com/cayleygraph/quad v1.1.0
+	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
+)
 
 require (
 	github.com/beorn7/perks v1.0.0 // indirect
-	github.com/boltdb/bolt v1.3.1 // indirect
-	github.com/cayleygraph/quad v1.1.0 // indirect
 	github.com/dennwc/base v1.0.0 // indirect
 	github.com/gogo/protobuf v1.3.0 // indirect
 	github.com/golang/protobuf v1.3.1 // indirect
-	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa // indirect
 	github.com/lib/pq v1.1.1 // indirect
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
 	github.com/prometheus/client_golang v0.9.3 // indirect
