@@ -29,8 +29,8 @@ type Document struct {
 
 // Sentence is a span of a Document's text.
 type Sentence struct {
-	Text   string // exactly as it stands in the document
-	Offset int    // rune offset of the first character in Document.Text
+	Text   string `json:"text"`   // exactly as it stands in the document
+	Offset int    `json:"offset"` // rune offset of the first character in Document.Text
 }
 
 // Entity is an agency, law, program, region, person or organization found
@@ -55,7 +55,8 @@ type Statistic struct {
 	Subject    string  `json:"subject,omitempty"`     // Entity.ID
 	ReportedBy string  `json:"reported_by,omitempty"` // Entity.ID
 	Sentence   string  `json:"sentence"`
-	Offset     int     `json:"offset"` // rune offset of Sentence in the document
+	Offset     int     `json:"offset"`         // rune offset of Sentence in the document
+	Rule       string  `json:"rule,omitempty"` // why it was extracted
 }
 
 // Relation links two entities of the same document with one of the
@@ -66,7 +67,8 @@ type Relation struct {
 	Predicate string `json:"predicate"`
 	Object    string `json:"object"` // Entity.ID
 	Sentence  string `json:"sentence"`
-	Offset    int    `json:"offset"` // rune offset of Sentence in the document
+	Offset    int    `json:"offset"`         // rune offset of Sentence in the document
+	Rule      string `json:"rule,omitempty"` // why it was extracted
 }
 
 // Extraction is everything the loaders found in one document. Its JSON form

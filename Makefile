@@ -1,0 +1,52 @@
+# ipgraph — build, run, test, benchmark. `make help` lists the targets.
+
+GO        ?= go
+BIN       := bin/ipgraph
+DB        ?= ./data/ipgraph.db
+ADDR      ?= localhost:8080
+CORPUS    ?= testdata/corpus
+SHARED    ?= ../shared
+# bolt v1.3.1 trips Go's checkptr under -race (see ../shared/CAYLEY.md).
+RACEFLAGS := -race -gcflags=all=-d=checkptr=0
+
+include web/web.mk
+
+.PHONY: help build run test test-go test-browser lint score bench clean
+
+help:
+	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
+	@echo "make test    every test: lint, Go tests (race detector), browser test"
+	@echo "make score   extract $(SHARED)/corpus and score it against $(SHARED)/gold"
+	@echo "make bench   benchmarks with ratios against a baseline from the same run"
+	@echo "make build   web assets (npm) and $(BIN)"
+
+build: web
+	$(GO) build -o $(BIN) ./cmd/ipgraph
+
+run: build
+	$(BIN) load --db $(DB) $(CORPUS)
+	$(BIN) serve --db $(DB) --addr $(ADDR)
+
+test: lint test-go test-browser
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-go: build
+	$(GO) test $(RACEFLAGS) -count=1 ./...
+
+# The browser test drives Debian's chromium through playwright-core against
+# a real server over a store loaded with the sample corpus.
+test-browser: build
+	bash scripts/browser-test.sh $(BIN) $(CORPUS)
+
+score: build
+	$(BIN) extract --json $(SHARED)/corpus/*.txt > /tmp/ipgraph-extract.json
+	python3 $(SHARED)/tools/score.py $(SHARED)/gold /tmp/ipgraph-extract.json
+
+bench:
+	bash scripts/bench.sh
+
+clean: web-clean
+	rm -rf bin data

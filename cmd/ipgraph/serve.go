@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/ipgraph/ipgraph/queries"
+	"github.com/ipgraph/ipgraph/schema"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	var sf storeFlags
+	sf.register(fs)
+	fs.BoolVar(&sf.readOnly, "read-only", false, "open the store read-only (several servers may share one Bolt file)")
+	addr := fs.String("addr", "localhost:8080", "address to listen on")
+	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one GraphQL request")
+	origins := fs.StringSlice("cors-origins", []string{"*"}, "origins whose browsers may read the API (comma-separated)")
+	if err := parse(fs, args, stderr, "serve [--db PATH|URL] [--backend …] [--addr HOST:PORT] [--read-only]"); err != nil {
+		return err
+	}
+	store, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	h, err := schema.NewHandler(queries.New(store), schema.Options{Timeout: *timeout, AllowedOrigins: *origins})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: *timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(stdout, "serving %s (%s): GraphQL %s/graphql, explorer %s/graphiql, viewer %s/\n", sf.db, sf.backend, url, url, url)
+	slog.Info("serving", "addr", ln.Addr().String(), "db", sf.db, "backend", sf.backend, "read_only", sf.readOnly)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down")
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,451 @@
+package loaders
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Extractor holds the gazetteers used to recognize entities. It is safe for
+// concurrent use by several goroutines once built.
+type Extractor struct {
+	gaz *gazIndex
+}
+
+// NewExtractor loads the built-in gazetteers (the TSV files embedded from
+// loaders/gazetteer/) plus optional user gazetteer files in the same format,
+// given by path; this is what `ipgraph load --gazetteer FILE` passes. A user
+// entry with the id of a built-in entry replaces it (keeping its aliases).
+func NewExtractor(gazetteerFiles ...string) (*Extractor, error) {
+	entries, err := loadBuiltinGazetteers()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range gazetteerFiles {
+		more, err := loadGazetteerFile(path)
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, more...)
+	}
+	return &Extractor{gaz: newGazIndex(entries)}, nil
+}
+
+// entBuild is an entity being assembled from candidates.
+type entBuild struct {
+	gaz      int
+	typ      EntityType
+	name     string
+	forms    []string
+	sents    map[int]bool
+	first    int // first sentence
+	xAliases []string
+	rule     string
+}
+
+// docState is everything known about one document during extraction.
+type docState struct {
+	x      *Extractor
+	doc    *Document
+	sents  []*sentInfo
+	ents   []*entBuild
+	parent []int
+	byGaz  map[int]int
+	byKey  map[string]int
+	main   int // index of the document's issuing agency, or -1
+}
+
+func (d *docState) find(i int) int {
+	for d.parent[i] != i {
+		d.parent[i] = d.parent[d.parent[i]]
+		i = d.parent[i]
+	}
+	return i
+}
+
+func (d *docState) union(a, b int) {
+	a, b = d.find(a), d.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	d.parent[b] = a
+	ea, eb := d.ents[a], d.ents[b]
+	if ea.gaz < 0 && eb.gaz >= 0 {
+		ea.gaz, ea.name, ea.typ = eb.gaz, eb.name, eb.typ
+	}
+	ea.forms = append(ea.forms, eb.forms...)
+	ea.xAliases = append(ea.xAliases, eb.xAliases...)
+	for s := range eb.sents {
+		ea.sents[s] = true
+	}
+	if eb.first < ea.first {
+		ea.first = eb.first
+	}
+}
+
+func (d *docState) newEnt(c *candidate, sent int) int {
+	e := &entBuild{gaz: c.gaz, typ: c.typ, name: c.name, sents: map[int]bool{}, first: sent, rule: c.rule}
+	if c.gaz >= 0 {
+		e.name = d.x.gaz.entries[c.gaz].Name
+	}
+	d.ents = append(d.ents, e)
+	d.parent = append(d.parent, len(d.ents)-1)
+	return len(d.ents) - 1
+}
+
+// Extract runs the loaders on one document: segmentation, entity
+// recognition and resolution, statistics and relations. It never panics on
+// any input (an internal failure is returned as an error) and stops early
+// with ctx.Err() when ctx is cancelled.
+func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction, err error) {
+	if doc == nil {
+		return nil, fmt.Errorf("extract: nil document")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ext, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Name, r)
+		}
+	}()
+	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1}
+	for _, s := range Segment(doc.Text) {
+		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: []rune(s.Text), toks: tokenize(s.Text)})
+	}
+	for i, s := range d.sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		x.recognizeGazetteer(i, s)
+		x.recognizePatterns(i, s)
+		x.recognizeAcronyms(i, s)
+		x.recognizePersons(i, s)
+		s.sortMentions()
+	}
+	d.assemble()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.secondPass()
+	d.findMainAgency()
+	ext = &Extraction{Doc: doc.Name, Title: doc.Title, Date: doc.Date, Source: doc}
+	ext.Entities = d.entities()
+	ext.Relations = d.relations()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ext.Statistics = d.statistics(ctx)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if ext.Entities == nil {
+		ext.Entities = []Entity{}
+	}
+	if ext.Statistics == nil {
+		ext.Statistics = []Statistic{}
+	}
+	if ext.Relations == nil {
+		ext.Relations = []Relation{}
+	}
+	return ext, nil
+}
+
+type pendingMention struct {
+	m    *mention
+	sent int
+}
+
+// assemble merges candidates into entities: gazetteer matches by id,
+// pattern names by normalized keys, acronyms by their letters, and short
+// forms ("Patent Bureau") into the one longer name they abbreviate.
+func (d *docState) assemble() {
+	var pats []pendingMention
+	for si, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.c.gaz >= 0 {
+				e, ok := d.byGaz[m.c.gaz]
+				if !ok {
+					e = d.newEnt(m.c, si)
+					d.byGaz[m.c.gaz] = e
+				}
+				m.c.ent = e
+				continue
+			}
+			pats = append(pats, pendingMention{m, si})
+		}
+	}
+	sort.SliceStable(pats, func(a, b int) bool {
+		return pats[a].m.hi-pats[a].m.lo < pats[b].m.hi-pats[b].m.lo
+	})
+	seen := map[*candidate]bool{}
+	for _, p := range pats {
+		c := p.m.c
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		if c.gaz >= 0 { // resolved to a gazetteer entry by an acronym
+			e, ok := d.byGaz[c.gaz]
+			if !ok {
+				e = d.newEnt(c, p.sent)
+				d.byGaz[c.gaz] = e
+			}
+			c.ent = e
+			continue
+		}
+		keys := d.candKeys(c)
+		e := -1
+		for _, k := range keys {
+			if v, ok := d.byKey[k]; ok {
+				e = d.find(v)
+				break
+			}
+		}
+		if e < 0 {
+			e = d.newEnt(c, p.sent)
+		}
+		for _, k := range keys {
+			if _, ok := d.byKey[k]; !ok {
+				d.byKey[k] = e
+			}
+		}
+		c.ent = e
+		if c.xAlias != "" {
+			d.ents[e].xAliases = append(d.ents[e].xAliases, c.xAlias)
+		}
+	}
+	// Short forms: an entity named exactly like the head part of one chain
+	// ("Patent Bureau" and "Patent Bureau of the CNIPA") is that chain.
+	xmap := map[string][]int{}
+	for i, e := range d.ents {
+		if d.find(i) != i {
+			continue
+		}
+		for _, xa := range e.xAliases {
+			k := string(e.typ) + "|" + mergeKey(xa)
+			if !containsInt(xmap[k], i) {
+				xmap[k] = append(xmap[k], i)
+			}
+		}
+	}
+	for i, e := range d.ents {
+		if e.gaz >= 0 || d.find(i) != i || len(e.xAliases) > 0 {
+			continue
+		}
+		if t := xmap[string(e.typ)+"|"+mergeKey(e.name)]; len(t) == 1 && t[0] != i {
+			d.union(t[0], i)
+		}
+	}
+	d.recordMentions()
+}
+
+func containsInt(xs []int, v int) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) candKeys(c *candidate) []string {
+	t := string(c.typ) + "|"
+	keys := []string{t + mergeKey(c.name)}
+	if s := stripParenAcronyms(c.name); s != c.name {
+		keys = append(keys, t+mergeKey(s))
+	}
+	if c.acronym != "" {
+		keys = append(keys, "acr|"+c.acronym)
+	}
+	if c.suffix != nil && c.xAlias != "" {
+		keys = append(keys, t+mergeKey(c.xAlias)+" of #"+fmt.Sprint(d.find(c.suffix.c.ent)))
+	}
+	return keys
+}
+
+// recordMentions stores every mention's sentence and surface form on its
+// entity.
+func (d *docState) recordMentions() {
+	for si, s := range d.sents {
+		for _, m := range s.mentions {
+			e := d.ents[d.find(m.c.ent)]
+			e.sents[si] = true
+			if si < e.first {
+				e.first = si
+			}
+			e.forms = append(e.forms, s.spanText(m.lo, m.hi))
+		}
+	}
+}
+
+// secondPass finds later mentions of names learned in this document (a
+// person's full name, an acronym defined once, a pattern name) where no
+// rule fired, and resolves "Mr. Shen" to the one known person named Shen.
+func (d *docState) secondPass() {
+	type form struct {
+		toks []string
+		ent  int
+	}
+	lex := map[string][]form{}
+	maxLen := 0
+	for i, e := range d.ents {
+		if d.find(i) != i || e.gaz >= 0 {
+			continue
+		}
+		for _, f := range uniqueStrings(e.forms) {
+			toks := tokenTexts(tokenize(f))
+			if len(toks) == 0 || (len(toks) == 1 && !isAllCaps(toks[0])) {
+				continue
+			}
+			lex[toks[0]] = append(lex[toks[0]], form{toks, i})
+			if len(toks) > maxLen {
+				maxLen = len(toks)
+			}
+		}
+	}
+	persons := map[string][]int{}
+	for i, e := range d.ents {
+		if d.find(i) == i && e.typ == Person {
+			ws := strings.Fields(e.name)
+			if len(ws) >= 2 {
+				for _, w := range []string{ws[0], ws[len(ws)-1]} {
+					if !containsInt(persons[w], i) {
+						persons[w] = append(persons[w], i)
+					}
+				}
+			}
+		}
+	}
+	for si, s := range d.sents {
+		for i := 0; i < len(s.toks); i++ {
+			if s.covered(i) {
+				continue
+			}
+			best, bestLen := -1, 0
+			for _, f := range lex[s.toks[i].s] {
+				n := len(f.toks)
+				if i+n > len(s.toks) || n <= bestLen {
+					continue
+				}
+				ok := true
+				for k := 0; k < n; k++ {
+					if s.toks[i+k].s != f.toks[k] || (k > 0 && s.covered(i+k)) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best, bestLen = f.ent, n
+				}
+			}
+			if best >= 0 {
+				c := &candidate{gaz: -1, typ: d.ents[best].typ, name: s.spanText(i, i+bestLen), rule: "name known from this document", ent: best}
+				s.addMention(&mention{sent: si, lo: i, hi: i + bestLen, c: c})
+				d.ents[d.find(best)].sents[si] = true
+				i += bestLen - 1
+				continue
+			}
+			// "Mr. Shen" → Shen Changyu.
+			if titleWord(s.toks[i]) && i+1 < len(s.toks) {
+				k := i + 1
+				if s.toks[k].s == "." && k+1 < len(s.toks) {
+					k++
+				}
+				if ps := persons[s.toks[k].s]; len(ps) == 1 && !s.covered(k) && (k+1 >= len(s.toks) || !isCap(s.toks[k+1])) {
+					e := d.find(ps[0])
+					c := &candidate{gaz: -1, typ: Person, name: s.spanText(i, k+1), rule: "honorific and surname of a known person", ent: e}
+					s.addMention(&mention{sent: si, lo: k, hi: k + 1, c: c})
+					d.ents[e].sents[si] = true
+					d.ents[e].forms = append(d.ents[e].forms, c.name)
+				}
+			}
+		}
+		s.sortMentions()
+	}
+}
+
+func uniqueStrings(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		x = strings.TrimSpace(x)
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// entityID returns the canonical id of an entity root.
+func (d *docState) entityID(i int) string {
+	e := d.ents[d.find(i)]
+	if e.gaz >= 0 {
+		return d.x.gaz.entries[e.gaz].ID
+	}
+	return slug(cleanName(e.name))
+}
+
+// cleanName trims a leading article and surrounding punctuation from a name.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.Trim(s, " ,;:\"“”'")
+}
+
+// entities returns the document's entities in order of first mention.
+func (d *docState) entities() []Entity {
+	var roots []int
+	for i := range d.ents {
+		if d.find(i) == i {
+			roots = append(roots, i)
+		}
+	}
+	sort.SliceStable(roots, func(a, b int) bool { return d.ents[roots[a]].first < d.ents[roots[b]].first })
+	var out []Entity
+	ids := map[string]bool{}
+	for _, r := range roots {
+		e := d.ents[r]
+		id := d.entityID(r)
+		if id == "" || ids[id] {
+			continue
+		}
+		ids[id] = true
+		name := cleanName(e.name)
+		var aliases []string
+		if e.gaz >= 0 {
+			aliases = append(aliases, d.x.gaz.entries[e.gaz].Aliases...)
+		}
+		for _, f := range e.forms {
+			aliases = append(aliases, cleanName(f))
+		}
+		aliases = append(aliases, e.xAliases...)
+		var keep []string
+		for _, a := range uniqueStrings(aliases) {
+			if a != name {
+				keep = append(keep, a)
+			}
+		}
+		sort.Strings(keep)
+		if keep == nil {
+			keep = []string{}
+		}
+		var ms []Sentence
+		var sents []int
+		for s := range e.sents {
+			sents = append(sents, s)
+		}
+		sort.Ints(sents)
+		for _, s := range sents {
+			ms = append(ms, d.sents[s].Sentence)
+		}
+		out = append(out, Entity{ID: id, Type: e.typ, Name: name, Aliases: keep, Mentions: ms})
+	}
+	return out
+}

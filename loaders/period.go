@@ -1,0 +1,234 @@
+package loaders
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// periodExpr is a time expression found in a sentence, resolved to an
+// absolute period, with its rune position.
+type periodExpr struct {
+	period string
+	at     int
+	rank   int // higher is more specific
+}
+
+var (
+	reMonthRange  = regexp.MustCompile(`(?i)\bfrom (January|February|March|April|May|June|July|August|September|October|November|December) to (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
+	reMonthDash   = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
+	reFirstMonths = regexp.MustCompile(`(?i)\b(?:in )?the first (two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of ((?:19|20)\d{2}|this year|last year|the year))?`)
+	reHalf        = regexp.MustCompile(`(?i)\b(first|second) half of (?:the year |this year |last year |((?:19|20)\d{2}))?`)
+	reHalfYear    = regexp.MustCompile(`(?i)\b(first|second) half of (this|last|the) year`)
+	reQuarter     = regexp.MustCompile(`(?i)\b(first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|this year|last year))?`)
+	reQuarters3   = regexp.MustCompile(`(?i)\bfirst three quarters(?: of ((?:19|20)\d{2}|this year|last year))?`)
+	reAsOfMonth   = regexp.MustCompile(`(?i)\b(?:as of|by the end of|at the end of|end of|as at|by|until|up to) (?:this |last )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
+	reThisMonth   = regexp.MustCompile(`(?i)\b(this|last) (January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	reMonthYear   = regexp.MustCompile(`(?i)\b(?:in |of |since )?(January|February|March|April|May|June|July|August|September|October|November|December),? ((?:19|20)\d{2})\b`)
+	reYearRange   = regexp.MustCompile(`\b((?:19|20)\d{2})\s*(?:[-–]|to)\s*((?:19|20)\d{2})\b`)
+	reFromTo      = regexp.MustCompile(`(?i)\bfrom ((?:19|20)\d{2}) to ((?:19|20)\d{2})\b`)
+	reInYear      = regexp.MustCompile(`(?i)\b(?:in|during|for|of|by the end of|at the end of|as of|throughout|by|since) ((?:19|20)\d{2})\b`)
+	reYearSaw     = regexp.MustCompile(`\b((?:19|20)\d{2}) (?:saw|witnessed|recorded)\b`)
+	reLastYear    = regexp.MustCompile(`(?i)\b(last year|past year)\b`)
+	reThisYear    = regexp.MustCompile(`(?i)\b(this year|so far this year)\b`)
+	reNow         = regexp.MustCompile(`(?i)\b(now|currently|so far|to date|at present)\b`)
+	reFYP         = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th) Five-Year Plan period`)
+)
+
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// docYearMonth splits a document date into year and month (0 when unknown).
+func docYearMonth(date string) (int, int) {
+	y, m := 0, 0
+	if len(date) >= 4 {
+		y, _ = strconv.Atoi(date[:4])
+	}
+	if len(date) >= 7 {
+		m, _ = strconv.Atoi(date[5:7])
+	}
+	return y, m
+}
+
+// resolveYear turns "2024", "this year", "last year", "the year" or "" into
+// a year, given the document year.
+func resolveYear(s string, docYear int) int {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch s {
+	case "", "this year", "the year":
+		return docYear
+	case "last year":
+		return docYear - 1
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil {
+		return docYear
+	}
+	return y
+}
+
+// findPeriods returns the time expressions of a sentence, resolved against
+// the document date ("2024-07-29", "2018-03", "2017" or "").
+func findPeriods(text, docDate string) []periodExpr {
+	dy, dm := docYearMonth(docDate)
+	var out []periodExpr
+	add := func(p string, at, rank int) {
+		if p != "" && !strings.HasPrefix(p, "0") {
+			out = append(out, periodExpr{p, runeIndex(text, at), rank})
+		}
+	}
+	yearOK := func(y int) bool { return y > 1900 }
+	for _, m := range reMonthRange.FindAllStringSubmatchIndex(text, -1) {
+		y := resolveYear(sub(text, m, 3), dy)
+		if yearOK(y) {
+			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
+		}
+	}
+	for _, m := range reMonthDash.FindAllStringSubmatchIndex(text, -1) {
+		y := resolveYear(sub(text, m, 3), dy)
+		if yearOK(y) {
+			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
+		}
+	}
+	for _, m := range reFirstMonths.FindAllStringSubmatchIndex(text, -1) {
+		y := resolveYear(sub(text, m, 2), dy)
+		if n := numberWords[strings.ToLower(sub(text, m, 1))]; n > 0 && yearOK(y) {
+			add(fmt.Sprintf("%d-01/%d-%02d", y, y, n), m[0], 5)
+		}
+	}
+	for _, m := range reQuarters3.FindAllStringSubmatchIndex(text, -1) {
+		if y := resolveYear(sub(text, m, 1), dy); yearOK(y) {
+			add(fmt.Sprintf("%d-01/%d-09", y, y), m[0], 5)
+		}
+	}
+	for _, m := range reHalfYear.FindAllStringSubmatchIndex(text, -1) {
+		y := resolveYear(sub(text, m, 2)+" year", dy)
+		if yearOK(y) {
+			add(fmt.Sprintf("%d-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
+		}
+	}
+	for _, m := range reHalf.FindAllStringSubmatchIndex(text, -1) {
+		if y := sub(text, m, 2); y != "" {
+			add(fmt.Sprintf("%s-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
+		}
+	}
+	for _, m := range reQuarter.FindAllStringSubmatchIndex(text, -1) {
+		if y := resolveYear(sub(text, m, 2), dy); yearOK(y) {
+			add(fmt.Sprintf("%d-Q%d", y, ordinal(sub(text, m, 1))), m[0], 5)
+		}
+	}
+	for _, m := range reAsOfMonth.FindAllStringSubmatchIndex(text, -1) {
+		y := dy
+		if ys := sub(text, m, 2); ys != "" {
+			y, _ = strconv.Atoi(ys)
+		} else if strings.Contains(strings.ToLower(text[m[0]:m[1]]), "last ") {
+			y = dy - 1
+		}
+		if yearOK(y) {
+			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 1))), m[0], 6)
+		}
+	}
+	for _, m := range reThisMonth.FindAllStringSubmatchIndex(text, -1) {
+		y := dy
+		if strings.EqualFold(sub(text, m, 1), "last") {
+			y = dy - 1
+		}
+		if yearOK(y) {
+			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 2))), m[0], 6)
+		}
+	}
+	for _, m := range reMonthYear.FindAllStringSubmatchIndex(text, -1) {
+		add(fmt.Sprintf("%s-%02d", sub(text, m, 2), monthOf(sub(text, m, 1))), m[0], 4)
+	}
+	for _, m := range reFromTo.FindAllStringSubmatchIndex(text, -1) {
+		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
+	}
+	for _, m := range reYearRange.FindAllStringSubmatchIndex(text, -1) {
+		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
+	}
+	for _, m := range reFYP.FindAllStringSubmatchIndex(text, -1) {
+		if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
+			s := 1966 + 5*(n-3)
+			add(fmt.Sprintf("%d/%d", s, s+4), m[0], 3)
+		}
+	}
+	for _, m := range reInYear.FindAllStringSubmatchIndex(text, -1) {
+		add(sub(text, m, 1), m[0], 3)
+	}
+	for _, m := range reYearSaw.FindAllStringSubmatchIndex(text, -1) {
+		add(sub(text, m, 1), m[0], 3)
+	}
+	if dy > 0 {
+		for _, m := range reLastYear.FindAllStringSubmatchIndex(text, -1) {
+			add(strconv.Itoa(dy-1), m[0], 3)
+		}
+		for _, m := range reThisYear.FindAllStringSubmatchIndex(text, -1) {
+			add(strconv.Itoa(dy), m[0], 2)
+		}
+		if dm > 0 {
+			for _, m := range reNow.FindAllStringSubmatchIndex(text, -1) {
+				add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 1)
+			}
+		}
+	}
+	return out
+}
+
+// pickPeriod chooses the period for a figure at rune position pos: among
+// the expressions of the sentence, the nearest one before the figure (more
+// specific ones winning at the same place), else the nearest after it.
+func pickPeriod(ps []periodExpr, pos int) string {
+	best := -1
+	score := func(p periodExpr) int {
+		d := pos - p.at
+		if d < 0 {
+			d = -d + 1000
+		}
+		return d*10 - p.rank
+	}
+	for i, p := range ps {
+		if best < 0 || score(p) < score(ps[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	// Overlapping expressions at (nearly) the same place: the most specific.
+	bp := ps[best]
+	for _, p := range ps {
+		if abs(p.at-bp.at) <= 12 && p.rank > bp.rank {
+			bp = p
+		}
+	}
+	return bp.period
+}
+
+func ordinal(s string) int {
+	switch strings.ToLower(s) {
+	case "first":
+		return 1
+	case "second":
+		return 2
+	case "third":
+		return 3
+	case "fourth":
+		return 4
+	}
+	return 0
+}
+
+func sub(s string, m []int, g int) string {
+	if 2*g+1 >= len(m) || m[2*g] < 0 {
+		return ""
+	}
+	return s[m[2*g]:m[2*g+1]]
+}
+
+// runeIndex converts a byte index into a rune index.
+func runeIndex(s string, b int) int {
+	if b > len(s) {
+		b = len(s)
+	}
+	return len([]rune(s[:b]))
+}

@@ -1,0 +1,138 @@
+package loaders
+
+import (
+	"strings"
+	"unicode"
+)
+
+// nameToken reports whether t can be one word of a personal name: a
+// capitalized word of letters (optionally hyphenated) that is not a common
+// title-case word.
+func (x *Extractor) nameToken(t token) bool {
+	if t.kind != tokWord || !isCap(t) || nameStop[t.s] || nonStarters[t.s] || isAllCaps(t.s) {
+		return false
+	}
+	rs := []rune(t.s)
+	if len(rs) < 2 || len(rs) > 14 {
+		return false
+	}
+	for k, r := range rs {
+		if k > 0 && !(unicode.IsLower(r) || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	if _, ok := headTypes[t.s]; ok {
+		return false
+	}
+	if e, n := x.gaz.match([]token{t}, 0); e >= 0 && n == 1 {
+		return false
+	}
+	return true
+}
+
+// nameAt returns the end of a 2–3 word personal name starting at toks[i],
+// or i when there is none.
+func (x *Extractor) nameAt(toks []token, i int) int {
+	j := i
+	for j < len(toks) && j-i < 3 && x.nameToken(toks[j]) {
+		j++
+	}
+	if j-i < 2 {
+		return i
+	}
+	// A name is not followed by a head word ("Zhang Wei Institute").
+	if j < len(toks) && isCap(toks[j]) {
+		if _, ok := headTypes[toks[j].s]; ok {
+			return i
+		}
+	}
+	return j
+}
+
+func titleWord(t token) bool {
+	return personTitles[t.s] || personTitles[strings.TrimSuffix(t.s, ".")]
+}
+
+// recognizePersons adds persons named after a title ("Premier Li Keqiang",
+// "Mr. Shen Changyu"), before an apposition ("Hu Wenhui, deputy
+// commissioner of …"), as a speaker turn ("Xing Huina:") or in a list of
+// three or more names ("edited by A B, C D and E F").
+func (x *Extractor) recognizePersons(si int, s *sentInfo) {
+	toks := s.toks
+	add := func(lo, hi int, rule string) {
+		for k := lo; k < hi; k++ {
+			if s.covered(k) {
+				return
+			}
+		}
+		s.addMention(&mention{sent: si, lo: lo, hi: hi, c: &candidate{gaz: -1, typ: Person, name: s.spanText(lo, hi), rule: rule}})
+	}
+	// Speaker turn: the whole sentence is "Name:".
+	if n := len(toks); n >= 3 && toks[n-1].s == ":" {
+		if e := x.nameAt(toks, 0); e == n-1 {
+			add(0, e, "pattern: speaker turn")
+			return
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		// Title + name.
+		if titleWord(toks[i]) {
+			k := i + 1
+			if k < len(toks) && toks[k].s == "." {
+				k++
+			}
+			if e := x.nameAt(toks, k); e > k {
+				add(k, e, "pattern: title "+toks[i].s+" before a name")
+				i = e - 1
+				continue
+			}
+		}
+		// Name + apposition: "Name, deputy commissioner of …" or
+		// "Name (汉字), minister of …".
+		if i == 0 || !isCap(toks[i-1]) {
+			if e := x.nameAt(toks, i); e > i {
+				k := e
+				if k+2 < len(toks) && toks[k].s == "(" && toks[k+1].kind == tokCJK && toks[k+2].s == ")" {
+					k += 3
+				} else if k < len(toks) && toks[k].kind == tokCJK {
+					k++
+				}
+				if k+1 < len(toks) && toks[k].s == "," && appositionTitles[strings.ToLower(toks[k+1].s)] {
+					add(i, e, "pattern: name with apposition")
+					i = e - 1
+					continue
+				}
+				if k > e {
+					add(i, e, "pattern: name with Chinese characters")
+					i = e - 1
+					continue
+				}
+			}
+		}
+	}
+	// Lists of names: three or more names separated by commas or "and".
+	for i := 0; i < len(toks); i++ {
+		var spans [][2]int
+		k := i
+		for k < len(toks) {
+			e := x.nameAt(toks, k)
+			if e == k {
+				break
+			}
+			spans = append(spans, [2]int{k, e})
+			k = e
+			if k < len(toks) && toks[k].s == "," {
+				k++
+			}
+			if k < len(toks) && toks[k].s == "and" {
+				k++
+			}
+		}
+		if len(spans) >= 3 {
+			for _, sp := range spans {
+				add(sp[0], sp[1], "pattern: list of names")
+			}
+			i = k
+		}
+	}
+}

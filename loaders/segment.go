@@ -1,0 +1,189 @@
+package loaders
+
+import (
+	"strings"
+	"unicode"
+)
+
+// abbreviations are words that, followed by a full stop, do not end a
+// sentence (compared lower-case, without the stop).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"no": true, "nos": true, "art": true, "arts": true, "para": true, "paras": true,
+	"vol": true, "vols": true, "pp": true, "p": true, "cf": true, "vs": true, "v": true,
+	"e.g": true, "i.e": true, "etc": false, "approx": true, "fig": true, "figs": true,
+	"co": true, "corp": true, "inc": true, "jr": true, "sr": true, "gen": true,
+	"gov": true, "sen": true, "rep": true, "rev": true, "ch": true, "sec": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"u.s": true, "u.k": true, "p.r": true, "u.n": true, "e.u": true, "hon": true,
+}
+
+// maxSentenceRunes bounds a sentence; longer spans are cut at semicolons.
+const maxSentenceRunes = 600
+
+// Segment splits text into sentences. Offsets are rune offsets into text and
+// each Sentence.Text is an exact substring of text, trimmed of surrounding
+// whitespace (and of a leading list bullet). Line breaks always end a
+// sentence, so headings, list items and speaker turns ("Xing Huina:") stand
+// alone. Within a line a sentence ends at . ! ? (and the Chinese 。！？)
+// unless the stop belongs to an abbreviation (Mr., No., U.S., e.g.), an
+// initial, or a decimal number, or the next word starts in lower case.
+func Segment(text string) []Sentence {
+	rs := []rune(text)
+	var out []Sentence
+	var emit func(start, end int)
+	emit = func(start, end int) {
+		for start < end && (isBlankRune(rs[start]) || isBullet(rs, start)) {
+			start++
+		}
+		for end > start && isBlankRune(rs[end-1]) {
+			end--
+		}
+		if start >= end {
+			return
+		}
+		if end-start > maxSentenceRunes {
+			cut := splitLong(rs, start, end)
+			if cut > start && cut < end {
+				emit(start, cut)
+				emit(cut, end)
+				return
+			}
+		}
+		out = append(out, Sentence{Text: string(rs[start:end]), Offset: start})
+	}
+	start := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\n' || r == '\u2028' || r == '\u2029':
+			emit(start, i)
+			start = i + 1
+		case r == '。' || r == '！' || r == '？':
+			j := i + 1
+			for j < len(rs) && isClosing(rs[j]) {
+				j++
+			}
+			emit(start, j)
+			start = j
+			i = j - 1
+		case r == '.' || r == '!' || r == '?':
+			if end, ok := sentenceEnd(rs, i); ok {
+				emit(start, end)
+				start = end
+				i = end - 1
+			}
+		}
+	}
+	emit(start, len(rs))
+	return out
+}
+
+func isBullet(rs []rune, i int) bool {
+	switch rs[i] {
+	case '•', '·', '▪', '●', '◆', '■', '–':
+		return true
+	case '-', '*':
+		return i+1 < len(rs) && rs[i+1] == ' '
+	}
+	return false
+}
+
+func isClosing(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '”', '’', '」', '』', '）', '*':
+		return true
+	}
+	return false
+}
+
+// sentenceEnd decides whether the stop at rs[i] ends a sentence and, if so,
+// returns the index just after the stop and any closing quotes.
+func sentenceEnd(rs []rune, i int) (int, bool) {
+	j := i + 1
+	for j < len(rs) && (rs[j] == '.' || rs[j] == '!' || rs[j] == '?') {
+		j++ // "..." or "?!"
+	}
+	for j < len(rs) && isClosing(rs[j]) {
+		j++
+	}
+	if j < len(rs) && !isBlankRune(rs[j]) {
+		return 0, false // "4.425", "U.S.-China", "worldip.cn"
+	}
+	// Next non-blank character on the same line.
+	k := j
+	for k < len(rs) && isBlankRune(rs[k]) && rs[k] != '\n' {
+		k++
+	}
+	if k >= len(rs) || rs[k] == '\n' {
+		return j, true
+	}
+	next := rs[k]
+	if unicode.IsLower(next) {
+		return 0, false
+	}
+	if rs[i] != '.' {
+		return j, true
+	}
+	// The word before the stop.
+	w := i
+	for w > 0 && !isBlankRune(rs[w-1]) && rs[w-1] != '(' && rs[w-1] != '"' && rs[w-1] != '“' {
+		w--
+	}
+	word := strings.ToLower(strings.TrimLeft(string(rs[w:i]), "(\"“'‘"))
+	if abbreviations[word] {
+		// "No. 8", "Mr. Shen", "Nov. 30"; but "in the U.S. The …" ends.
+		if (word == "u.s" || word == "u.k" || word == "e.u") && unicode.IsUpper(next) && !nextIsNameLike(rs, k) {
+			return j, true
+		}
+		return 0, false
+	}
+	// A single capital letter: an initial ("G. Z. F."), unless the text before
+	// it is a lower-case word, as in "Plan B."
+	if len([]rune(word)) == 1 && unicode.IsUpper(rs[w]) {
+		return 0, false
+	}
+	return j, true
+}
+
+// nextIsNameLike reports whether the word at rs[k] looks like a continuation
+// of a proper name after "U.S." (e.g. "U.S. Department", "U.S. Patent").
+func nextIsNameLike(rs []rune, k int) bool {
+	e := k
+	for e < len(rs) && unicode.IsLetter(rs[e]) {
+		e++
+	}
+	switch string(rs[k:e]) {
+	case "Department", "Patent", "Trade", "Congress", "Government", "President", "Court", "Supreme", "Copyright", "Chamber", "Senate", "House", "Embassy", "dollars", "Dollars", "Secretary", "Treasury", "Customs", "International", "National", "Food", "Federal", "Commerce", "China", "Section":
+		return true
+	}
+	return false
+}
+
+// splitLong returns an index in (start, end) where an over-long span can be
+// cut: after the semicolon or comma nearest to its middle.
+func splitLong(rs []rune, start, end int) int {
+	mid := (start + end) / 2
+	best := -1
+	for _, sep := range []rune{';', '；', ','} {
+		for i := start + 1; i < end-1; i++ {
+			if rs[i] == sep && isBlankRune(rs[i+1]) {
+				if best < 0 || abs(i-mid) < abs(best-mid) {
+					best = i
+				}
+			}
+		}
+		if best >= 0 {
+			return best + 1
+		}
+	}
+	return -1
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,195 @@
+package loaders
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Token kinds.
+const (
+	tokWord  = 'w' // letters, with inner apostrophes, hyphens, dots and digits
+	tokNum   = 'n' // digits with inner , and . ("4.425", "10,000")
+	tokAlnum = 'a' // digits followed by letters ("14th", "5G")
+	tokPunct = 'p' // one punctuation or symbol rune
+	tokCJK   = 'c' // a run of Han characters
+)
+
+// token is a word, number, punctuation mark or CJK run of a sentence, with
+// rune offsets into the sentence text.
+type token struct {
+	s      string
+	lo, hi int
+	kind   byte
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
+
+// tokenize splits a sentence into tokens.
+func tokenize(s string) []token {
+	rs := []rune(s)
+	var out []token
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case isBlankRune(r):
+			i++
+		case isHan(r):
+			j := i
+			for j < len(rs) && isHan(rs[j]) {
+				j++
+			}
+			out = append(out, token{string(rs[i:j]), i, j, tokCJK})
+			i = j
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(rs) && (unicode.IsDigit(rs[j]) || ((rs[j] == ',' || rs[j] == '.') && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && unicode.IsDigit(rs[j-1]))) {
+				j++
+			}
+			kind := byte(tokNum)
+			if j < len(rs) && unicode.IsLetter(rs[j]) && !isHan(rs[j]) {
+				for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j])) && !isHan(rs[j]) {
+					j++
+				}
+				kind = tokAlnum
+			}
+			out = append(out, token{string(rs[i:j]), i, j, kind})
+			i = j
+		case unicode.IsLetter(r):
+			j := i + 1
+			for j < len(rs) {
+				c := rs[j]
+				if (unicode.IsLetter(c) && !isHan(c)) || unicode.IsDigit(c) {
+					j++
+					continue
+				}
+				if isApostrophe(c) && j+1 < len(rs) && (rs[j+1] == 's' || rs[j+1] == 'S') && (j+2 >= len(rs) || !unicode.IsLetter(rs[j+2])) {
+					break // possessive: "China’s" is "China" + "’s"
+				}
+				if (isApostrophe(c) || c == '-' || c == '.' || c == '&') && j+1 < len(rs) && unicode.IsLetter(rs[j+1]) && !isHan(rs[j+1]) {
+					j++
+					continue
+				}
+				if c == '-' && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) {
+					j++
+					continue
+				}
+				break
+			}
+			// Initialisms keep their final stop: "U.S.", "P.R.".
+			if j < len(rs) && rs[j] == '.' && isInitialism(rs[i:j]) {
+				j++
+			}
+			out = append(out, token{string(rs[i:j]), i, j, tokWord})
+			i = j
+		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && (i+2 >= len(rs) || !unicode.IsLetter(rs[i+2])) && len(out) > 0 && out[len(out)-1].hi == i:
+			out = append(out, token{string(rs[i : i+2]), i, i + 2, tokWord})
+			i += 2
+		default:
+			out = append(out, token{string(r), i, i + 1, tokPunct})
+			i++
+		}
+	}
+	return out
+}
+
+// isInitialism reports whether rs looks like "U.S" or "P.R" (single letters
+// joined by dots).
+func isInitialism(rs []rune) bool {
+	if len(rs) < 3 {
+		return false
+	}
+	for k, r := range rs {
+		if k%2 == 0 && !unicode.IsLetter(r) {
+			return false
+		}
+		if k%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldWord lower-cases a token and folds curly apostrophes, for
+// case-insensitive matching.
+func foldWord(s string) string {
+	s = strings.ToLower(s)
+	return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+}
+
+// isCap reports whether a word token starts with a capital letter.
+func isCap(t token) bool {
+	if t.kind != tokWord {
+		return false
+	}
+	for _, r := range t.s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// isAllCaps reports whether a word is an acronym-like token: at least two
+// capitals and no run of lower-case letters longer than two ("CNIPA", "MoST").
+func isAllCaps(s string) bool {
+	up, lowRun := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+			lowRun = 0
+		case unicode.IsLower(r):
+			lowRun++
+			if lowRun > 2 {
+				return false
+			}
+		}
+	}
+	return up >= 2
+}
+
+// normName normalizes a name the way the scorer compares names: lower case,
+// straight quotes, letters, digits, CJK and single spaces, no leading "the".
+func normName(s string) string {
+	s = foldWord(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	out := b.String()
+	return strings.TrimPrefix(out, "the ")
+}
+
+// mergeKey is normName with common variants folded, used to recognise two
+// spellings of one body inside a document ("Intellectual Property" and "IP",
+// "Department at the X" and "Department of the X").
+func mergeKey(s string) string {
+	k := " " + normName(s) + " "
+	k = strings.ReplaceAll(k, " intellectual property rights ", " ip ")
+	k = strings.ReplaceAll(k, " intellectual property ", " ip ")
+	k = strings.ReplaceAll(k, " ipr ", " ip ")
+	k = strings.ReplaceAll(k, " at the ", " of the ")
+	k = strings.ReplaceAll(k, " of the ", " of ")
+	k = strings.ReplaceAll(k, " under the ", " of ")
+	return strings.TrimSpace(k)
+}
+
+// slug makes an entity id from a canonical name: lower case, words joined by
+// underscores.
+func slug(name string) string {
+	n := normName(name)
+	n = strings.ReplaceAll(n, " ", "_")
+	if rs := []rune(n); len(rs) > 80 {
+		n = strings.TrimRight(string(rs[:80]), "_")
+	}
+	return n
+}

@@ -1,0 +1,433 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ipgraph/ipgraph/graph"
+)
+
+// Service answers queries over one store.
+type Service struct {
+	store *graph.Store
+}
+
+// New returns a Service reading from store.
+func New(store *graph.Store) *Service { return &Service{store: store} }
+
+// Store returns the store the service reads.
+func (s *Service) Store() *graph.Store { return s.store }
+
+// Entity returns the entity named by id (a short id or an IRI), or nil when
+// there is none.
+func (s *Service) Entity(ctx context.Context, id string) (*Entity, error) {
+	iri := graph.ExpandEntityID(id)
+	quads, err := s.store.QuadsFrom(ctx, iri)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	return entityFromQuads(iri, quads), nil
+}
+
+// entityFromQuads builds an Entity from its outgoing quads; nil if none of
+// them gives it an entity type. The canonical name is the label most
+// documents agree on (ties: the longest); other labels become aliases.
+func entityFromQuads(iri string, quads []graph.Quad) *Entity {
+	e := &Entity{IRI: iri, ID: graph.LocalID(iri)}
+	labels := map[string]int{}
+	aliases := map[string]bool{}
+	typeRank := len(graph.EntityTypeNames)
+	for _, q := range quads {
+		switch q.Predicate {
+		case graph.RDFType:
+			if name, ok := graph.VocabName(q.Object.Value); ok {
+				for i, t := range graph.EntityTypeNames {
+					if t == name && i < typeRank {
+						typeRank, e.Type = i, t
+					}
+				}
+			}
+		case graph.RDFSLabel:
+			labels[q.Object.Value]++
+		case graph.SKOSAltLabel:
+			aliases[q.Object.Value] = true
+		}
+	}
+	if e.Type == "" {
+		return nil
+	}
+	for l, n := range labels {
+		best := labels[e.Name]
+		if e.Name == "" || n > best || (n == best && (len(l) > len(e.Name) || (len(l) == len(e.Name) && l < e.Name))) {
+			e.Name = l
+		}
+	}
+	for l := range labels {
+		aliases[l] = true
+	}
+	delete(aliases, e.Name)
+	e.Aliases = sortedKeys(aliases)
+	if e.Name == "" {
+		e.Name = e.ID
+	}
+	return e
+}
+
+// EntityByName returns the entity whose canonical name or any alias equals
+// name after normalization (graph.NameKey), or nil. When several entities
+// share the name, the most mentioned one wins.
+func (s *Service) EntityByName(ctx context.Context, name string) (*Entity, error) {
+	iris, err := s.store.Subjects(ctx, graph.PredKey, graph.String(graph.NameKey(name)))
+	if err != nil {
+		return nil, fmt.Errorf("entity named %q: %w", name, err)
+	}
+	var best *Entity
+	bestDocs := -1
+	for _, iri := range iris {
+		e, err := s.Entity(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			continue
+		}
+		docs, err := s.store.Subjects(ctx, graph.PredMentions, graph.IRI(iri))
+		if err != nil {
+			return nil, err
+		}
+		if len(docs) > bestDocs || (len(docs) == bestDocs && e.IRI < best.IRI) {
+			best, bestDocs = e, len(docs)
+		}
+	}
+	return best, nil
+}
+
+// Entities returns the entities of one type (all types when typ is ""),
+// limited to those a document mentions when doc is not "", sorted by name.
+func (s *Service) Entities(ctx context.Context, typ, doc string) ([]Entity, error) {
+	var iris []string
+	var err error
+	if doc != "" {
+		var objs []graph.Term
+		objs, err = s.store.Objects(ctx, graph.ExpandDocumentID(doc), graph.PredMentions)
+		for _, o := range objs {
+			iris = append(iris, o.Value)
+		}
+	} else {
+		types := graph.EntityTypeNames
+		if typ != "" {
+			types = []string{typ}
+		}
+		for _, t := range types {
+			var some []string
+			some, err = s.store.Subjects(ctx, graph.RDFType, graph.IRI(graph.TypeIRI(t)))
+			if err != nil {
+				break
+			}
+			iris = append(iris, some...)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	out, err := s.entities(ctx, uniq(iris))
+	if err != nil {
+		return nil, err
+	}
+	if typ != "" {
+		kept := out[:0]
+		for _, e := range out {
+			if e.Type == typ {
+				kept = append(kept, e)
+			}
+		}
+		out = kept
+	}
+	sortEntities(out)
+	return out, nil
+}
+
+// entities loads each IRI that is an entity, skipping the others.
+func (s *Service) entities(ctx context.Context, iris []string) ([]Entity, error) {
+	out := make([]Entity, 0, len(iris))
+	for _, iri := range iris {
+		e, err := s.Entity(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		if e != nil {
+			out = append(out, *e)
+		}
+	}
+	return out, nil
+}
+
+// Search returns the entities whose names or aliases match text: an exact
+// name first, then names starting with it, then names containing all its
+// words. types, when not empty, restricts the entity types.
+func (s *Service) Search(ctx context.Context, text string, types []string) ([]Entity, error) {
+	key := graph.NameKey(text)
+	if key == "" {
+		return nil, nil
+	}
+	words := strings.Fields(key)
+	all, err := s.Entities(ctx, "", "")
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	allowed := map[string]bool{}
+	for _, t := range types {
+		allowed[t] = true
+	}
+	type hit struct {
+		e    Entity
+		rank int
+	}
+	var hits []hit
+	for _, e := range all {
+		if len(allowed) > 0 && !allowed[e.Type] {
+			continue
+		}
+		rank := 0
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if r := matchRank(graph.NameKey(n), key, words); r > rank {
+				rank = r
+			}
+		}
+		if rank > 0 {
+			hits = append(hits, hit{e, rank})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].rank != hits[j].rank {
+			return hits[i].rank > hits[j].rank
+		}
+		return len(hits[i].e.Name) < len(hits[j].e.Name)
+	})
+	out := make([]Entity, len(hits))
+	for i, h := range hits {
+		out[i] = h.e
+	}
+	return out, nil
+}
+
+// matchRank scores how well a normalized name matches a normalized query:
+// 4 equal, 3 prefix, 2 a word starts with the query, 1 every query word
+// appears as a word prefix, 0 no match.
+func matchRank(name, key string, words []string) int {
+	switch {
+	case name == key:
+		return 4
+	case strings.HasPrefix(name, key):
+		return 3
+	case strings.Contains(" "+name, " "+key):
+		return 2
+	}
+	nameWords := strings.Fields(name)
+	for _, w := range words {
+		found := false
+		for _, n := range nameWords {
+			if strings.HasPrefix(n, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0
+		}
+	}
+	if len(words) == 0 {
+		return 0
+	}
+	return 1
+}
+
+// Relations returns the relations of an entity in the given direction,
+// restricted to predicates when that is not empty, sorted by predicate and
+// then by the other entity's IRI.
+func (s *Service) Relations(ctx context.Context, id string, predicates []string, dir Direction) ([]Relation, error) {
+	iri := graph.ExpandEntityID(id)
+	allowed := map[string]bool{}
+	for _, p := range predicates {
+		allowed[p] = true
+	}
+	seen := map[Relation]bool{}
+	var out []Relation
+	collect := func(quads []graph.Quad) {
+		for _, q := range quads {
+			name, ok := graph.VocabName(q.Predicate)
+			if !ok || !graph.IsRelationPredicate(name) || !q.Object.IsIRI() {
+				continue
+			}
+			if len(allowed) > 0 && !allowed[name] {
+				continue
+			}
+			r := Relation{Predicate: name, Source: q.Subject, Target: q.Object.Value}
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
+			}
+		}
+	}
+	if dir == Both || dir == Out {
+		quads, err := s.store.QuadsFrom(ctx, iri)
+		if err != nil {
+			return nil, fmt.Errorf("relations of %s: %w", id, err)
+		}
+		collect(quads)
+	}
+	if dir == Both || dir == In {
+		quads, err := s.store.QuadsTo(ctx, graph.IRI(iri))
+		if err != nil {
+			return nil, fmt.Errorf("relations of %s: %w", id, err)
+		}
+		collect(quads)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Predicate != b.Predicate {
+			return a.Predicate < b.Predicate
+		}
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return a.Target < b.Target
+	})
+	return out, nil
+}
+
+// RelationEvidence returns the sentences that state r, in every document.
+func (s *Service) RelationEvidence(ctx context.Context, r Relation) ([]Evidence, error) {
+	stmts, err := s.store.Subjects(ctx, graph.RDFSubject, graph.IRI(r.Source))
+	if err != nil {
+		return nil, fmt.Errorf("evidence of %s %s %s: %w", r.Source, r.Predicate, r.Target, err)
+	}
+	pred := graph.PredicateIRI(r.Predicate)
+	var out []Evidence
+	for _, st := range stmts {
+		quads, err := s.store.QuadsFrom(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		var p, o, sent string
+		for _, q := range quads {
+			switch q.Predicate {
+			case graph.RDFPredicate:
+				p = q.Object.Value
+			case graph.RDFObject:
+				o = q.Object.Value
+			case graph.PredEvidence:
+				sent = q.Object.Value
+			}
+		}
+		if p != pred || o != r.Target || sent == "" {
+			continue
+		}
+		ev, err := s.sentence(ctx, sent)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ev)
+	}
+	sortEvidence(out)
+	return uniqEvidence(out), nil
+}
+
+// EntityEvidence returns the sentences that mention an entity.
+func (s *Service) EntityEvidence(ctx context.Context, id string) ([]Evidence, error) {
+	sents, err := s.store.Subjects(ctx, graph.PredRefersTo, graph.IRI(graph.ExpandEntityID(id)))
+	if err != nil {
+		return nil, fmt.Errorf("evidence of %s: %w", id, err)
+	}
+	out := make([]Evidence, 0, len(sents))
+	for _, iri := range sents {
+		ev, err := s.sentence(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ev)
+	}
+	sortEvidence(out)
+	return out, nil
+}
+
+func (s *Service) sentence(ctx context.Context, iri string) (Evidence, error) {
+	quads, err := s.store.QuadsFrom(ctx, iri)
+	if err != nil {
+		return Evidence{}, fmt.Errorf("sentence %s: %w", iri, err)
+	}
+	var ev Evidence
+	for _, q := range quads {
+		switch q.Predicate {
+		case graph.PredText:
+			ev.Sentence = q.Object.Value
+		case graph.PredOffset:
+			if n, ok := q.Object.Number(); ok {
+				ev.Offset = int(n)
+			}
+		case graph.ProvDerived:
+			ev.Document = q.Object.Value
+		}
+	}
+	return ev, nil
+}
+
+// EntityDocuments returns the documents that mention an entity.
+func (s *Service) EntityDocuments(ctx context.Context, id string) ([]Document, error) {
+	docs, err := s.store.Subjects(ctx, graph.PredMentions, graph.IRI(graph.ExpandEntityID(id)))
+	if err != nil {
+		return nil, fmt.Errorf("documents of %s: %w", id, err)
+	}
+	return s.documents(ctx, docs)
+}
+
+func sortEntities(es []Entity) {
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].Name != es[j].Name {
+			return es[i].Name < es[j].Name
+		}
+		return es[i].IRI < es[j].IRI
+	})
+}
+
+func sortEvidence(evs []Evidence) {
+	sort.Slice(evs, func(i, j int) bool {
+		if evs[i].Document != evs[j].Document {
+			return evs[i].Document < evs[j].Document
+		}
+		return evs[i].Offset < evs[j].Offset
+	})
+}
+
+func uniqEvidence(evs []Evidence) []Evidence {
+	out := evs[:0]
+	for i, e := range evs {
+		if i == 0 || e != evs[i-1] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,270 @@
+package schema
+
+import (
+	"github.com/graphql-go/graphql"
+
+	"github.com/ipgraph/ipgraph/graph"
+	"github.com/ipgraph/ipgraph/queries"
+)
+
+func entityOf(p graphql.ResolveParams) *queries.Entity { return p.Source.(*queries.Entity) }
+
+func stringList(p graphql.ResolveParams, name string) []string {
+	raw, _ := p.Args[name].([]interface{})
+	out := make([]string, 0, len(raw))
+	for _, v := range raw {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// entityFields are the fields of the Entity interface and of every object
+// type that implements it.
+func (b *builder) entityFields() graphql.Fields {
+	relArgs := graphql.FieldConfigArgument{
+		"predicates": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)), Description: "Only these predicates (default: all)."},
+		"direction":  {Type: b.direction, DefaultValue: queries.Both},
+	}
+	relations := func(p graphql.ResolveParams) ([]queries.Relation, error) {
+		dir, _ := p.Args["direction"].(queries.Direction)
+		return b.svc.Relations(p.Context, entityOf(p).IRI, stringList(p, "predicates"), dir)
+	}
+	return graphql.Fields{
+		"id": {Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return entityOf(p).ID, nil }},
+		"iri": {Type: graphql.NewNonNull(graphql.String), Description: "The entity's IRI in the N-Quads export.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) { return entityOf(p).IRI, nil }},
+		"name": {Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return entityOf(p).Name, nil }},
+		"type": {Type: graphql.NewNonNull(b.entityTypeEnm), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return entityOf(p).Type, nil }},
+		"aliases": {Type: list(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			if a := entityOf(p).Aliases; a != nil {
+				return a, nil
+			}
+			return []string{}, nil
+		}},
+		"relations": {Type: list(b.relation), Args: pageArgs(relArgs), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			rs, err := relations(p)
+			if err != nil {
+				return wrap(nil, err)
+			}
+			return page(p, rs), nil
+		}},
+		"relationCount": {Type: graphql.NewNonNull(graphql.Int), Args: relArgs, Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			rs, err := relations(p)
+			return wrap(len(rs), err)
+		}},
+		"statistics": {Type: list(b.statistic), Args: pageArgs(nil), Description: "Statistics about this entity.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				sts, err := b.svc.EntityStatistics(p.Context, entityOf(p).IRI)
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return page(p, sts), nil
+			}},
+		"statisticCount": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			sts, err := b.svc.EntityStatistics(p.Context, entityOf(p).IRI)
+			return wrap(len(sts), err)
+		}},
+		"documents": {Type: list(b.document), Args: pageArgs(nil), Description: "Documents that mention this entity.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				ds, err := b.svc.EntityDocuments(p.Context, entityOf(p).IRI)
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return page(p, ds), nil
+			}},
+		"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "Sentences that mention this entity.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				evs, err := b.svc.EntityEvidence(p.Context, entityOf(p).IRI)
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return page(p, evs), nil
+			}},
+		"evidenceCount": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			evs, err := b.svc.EntityEvidence(p.Context, entityOf(p).IRI)
+			return wrap(len(evs), err)
+		}},
+	}
+}
+
+func (b *builder) queryType() *graphql.Object {
+	path := graphql.NewObject(graphql.ObjectConfig{Name: "Path", Description: "A chain of relations between two entities.",
+		Fields: graphql.Fields{
+			"length": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return len(p.Source.(queries.Path).Relations), nil
+			}},
+			"nodes": {Type: list(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return entityList(p.Source.(queries.Path).Nodes), nil
+			}},
+			"relations": {Type: list(b.relation), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return p.Source.(queries.Path).Relations, nil
+			}},
+		}})
+	subgraph := graphql.NewObject(graphql.ObjectConfig{Name: "Subgraph", Description: "Entities and the relations among them.",
+		Fields: graphql.Fields{
+			"nodes": {Type: list(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return entityList(p.Source.(queries.Subgraph).Nodes), nil
+			}},
+			"relations": {Type: list(b.relation), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return p.Source.(queries.Subgraph).Relations, nil
+			}},
+		}})
+	count := graphql.NewObject(graphql.ObjectConfig{Name: "Count", Description: "A name and how many.",
+		Fields: graphql.Fields{
+			"name":  {Type: graphql.NewNonNull(graphql.String)},
+			"count": {Type: graphql.NewNonNull(graphql.Int)},
+		}})
+	counts := func(m map[string]int, order []string) []map[string]interface{} {
+		out := make([]map[string]interface{}, 0, len(order))
+		for _, k := range order {
+			out = append(out, map[string]interface{}{"name": k, "count": m[k]})
+		}
+		return out
+	}
+	stats := graphql.NewObject(graphql.ObjectConfig{Name: "Stats", Description: "What the store holds (as `ipgraph stats`).",
+		Fields: graphql.Fields{
+			"quads":      {Type: graphql.NewNonNull(graphql.Float), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return p.Source.(queries.Stats).Quads, nil }},
+			"nodes":      {Type: graphql.NewNonNull(graphql.Float), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return p.Source.(queries.Stats).Nodes, nil }},
+			"documents":  {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return p.Source.(queries.Stats).Documents, nil }},
+			"statistics": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return p.Source.(queries.Stats).Statistics, nil }},
+			"entities": {Type: list(count), Description: "Entities per type.", Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return counts(p.Source.(queries.Stats).Entities, entityTypeOrder), nil
+			}},
+			"relations": {Type: list(count), Description: "Distinct source–target pairs per predicate.", Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				return counts(p.Source.(queries.Stats).Relations, relationOrder), nil
+			}},
+		}})
+
+	return graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: graphql.Fields{
+		"entity": {Type: b.entity, Description: "One entity by id, or by its canonical name or any alias (case- and punctuation-insensitive).",
+			Args: graphql.FieldConfigArgument{"id": {Type: graphql.ID}, "name": {Type: graphql.String}},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				id, _ := p.Args["id"].(string)
+				name, _ := p.Args["name"].(string)
+				switch {
+				case id != "":
+					e, err := b.svc.Entity(p.Context, id)
+					return wrap(nilIfEmpty(e), err)
+				case name != "":
+					e, err := b.svc.EntityByName(p.Context, name)
+					return wrap(nilIfEmpty(e), err)
+				}
+				return nil, userError{"entity: give id or name"}
+			}},
+		"search": {Type: list(b.entity), Description: "Entities whose names or aliases match text, best first.",
+			Args: pageArgs(graphql.FieldConfigArgument{
+				"text":  {Type: graphql.NewNonNull(graphql.String)},
+				"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))},
+			}),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				es, err := b.svc.Search(p.Context, p.Args["text"].(string), stringList(p, "types"))
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return entityList(page(p, es)), nil
+			}},
+		"entities": {Type: list(b.entity), Description: "Entities sorted by name, optionally of one type or mentioned in one document. `after` takes the id of the last entity of the previous page.",
+			Args: pageArgs(graphql.FieldConfigArgument{
+				"type":     {Type: b.entityTypeEnm},
+				"document": {Type: graphql.ID},
+				"after":    {Type: graphql.String},
+			}),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				typ, _ := p.Args["type"].(string)
+				doc, _ := p.Args["document"].(string)
+				es, err := b.svc.Entities(p.Context, typ, doc)
+				if err != nil {
+					return wrap(nil, err)
+				}
+				if after, _ := p.Args["after"].(string); after != "" {
+					for i, e := range es {
+						if e.ID == after || e.IRI == after {
+							es = es[i+1:]
+							break
+						}
+					}
+				}
+				return entityList(page(p, es)), nil
+			}},
+		"neighbors": {Type: graphql.NewNonNull(subgraph), Description: "The entities within depth relations of an entity (either direction), and the relations among them.",
+			Args: graphql.FieldConfigArgument{
+				"id":         {Type: graphql.NewNonNull(graphql.ID)},
+				"depth":      {Type: graphql.Int, DefaultValue: 1, Description: "1 to 3."},
+				"predicates": {Type: graphql.NewList(graphql.NewNonNull(graphql.String))},
+				"types":      {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))},
+			},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				depth, _ := p.Args["depth"].(int)
+				if depth < 1 || depth > queries.MaxDepth {
+					return nil, userError{"neighbors: depth must be between 1 and 3"}
+				}
+				g, truncated, err := b.svc.Neighbors(p.Context, p.Args["id"].(string), depth, stringList(p, "predicates"), stringList(p, "types"))
+				if truncated {
+					markTruncated(p, -1)
+				}
+				return wrap(g, err)
+			}},
+		"paths": {Type: list(path), Description: "The shortest paths between two entities, following relations in either direction, shortest first.",
+			Args: graphql.FieldConfigArgument{
+				"from":      {Type: graphql.NewNonNull(graphql.ID)},
+				"to":        {Type: graphql.NewNonNull(graphql.ID)},
+				"maxLength": {Type: graphql.Int, DefaultValue: 4},
+				"first":     {Type: graphql.Int, DefaultValue: 5},
+			},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				maxLen, _ := p.Args["maxLength"].(int)
+				first, _ := p.Args["first"].(int)
+				if maxLen < 1 || maxLen > queries.MaxPathLength {
+					return nil, userError{"paths: maxLength must be between 1 and 8"}
+				}
+				first = min(max(first, 1), MaxFirst)
+				ps, truncated, err := b.svc.Paths(p.Context, p.Args["from"].(string), p.Args["to"].(string), maxLen, first)
+				if truncated {
+					markTruncated(p, -1)
+				}
+				if ps == nil {
+					ps = []queries.Path{}
+				}
+				return wrap(ps, err)
+			}},
+		"statistics": {Type: list(b.statistic), Description: "Statistics sorted by period. metric matches by words; from/to compare periods (\"2018\" covers 2018-06 and 2018-H1).",
+			Args: pageArgs(graphql.FieldConfigArgument{
+				"metric": {Type: graphql.String}, "subject": {Type: graphql.ID}, "unit": {Type: graphql.String},
+				"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID},
+			}),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				arg := func(k string) string { s, _ := p.Args[k].(string); return s }
+				sts, err := b.svc.Statistics(p.Context, queries.StatisticFilter{Metric: arg("metric"), Subject: arg("subject"),
+					Unit: arg("unit"), From: arg("from"), To: arg("to"), Document: arg("document")})
+				if err != nil {
+					return nil, userError{err.Error()}
+				}
+				return page(p, sts), nil
+			}},
+		"documents": {Type: list(b.document), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			ds, err := b.svc.Documents(p.Context)
+			if err != nil {
+				return wrap(nil, err)
+			}
+			return page(p, ds), nil
+		}},
+		"document": {Type: b.document, Args: graphql.FieldConfigArgument{"id": {Type: graphql.NewNonNull(graphql.ID)}},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				d, err := b.svc.Document(p.Context, p.Args["id"].(string))
+				if err != nil || d == nil {
+					return wrap(nil, err)
+				}
+				return *d, nil
+			}},
+		"stats": {Type: graphql.NewNonNull(stats), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+			return wrap(b.svc.Stats(p.Context))
+		}},
+	}})
+}
+
+var (
+	entityTypeOrder = graph.EntityTypeNames
+	relationOrder   = graph.RelationPredicates
+)
