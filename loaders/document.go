@@ -37,7 +37,7 @@ func ReadDocument(path string) (*Document, error) {
 
 func checkExtension(name string) error {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md":
 		return nil
 	}
 	return fmt.Errorf("%s: unsupported file type %q (want .txt or .md)", name, filepath.Ext(name))

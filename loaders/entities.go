@@ -113,34 +113,85 @@ func nameWord(t token) bool {
 	return isCap(t) || isPossessive(t)
 }
 
-// phraseEnd extends a capitalized phrase starting at i and returns its end.
-func phraseEnd(toks []token, i int) int {
+// coreConnectors join the words of any name; titleConnectors only the
+// words of a title (a Law or Program: "Opinions on … in IP Trial").
+var (
+	coreConnectors  = toSet(`of for and & 's ’s`)
+	titleConnectors = toSet(`of for and & on in to with regarding concerning through by against a an the Of For And On In To Concerning Regarding`)
+	stopAfterConn   = toSet(`Comrade January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
+)
+
+// firstRunEnd returns the end of the run of capitalized words (joined by
+// "and" when both sides are capitalized) that starts at i.
+func firstRunEnd(toks []token, i int, known map[int]bool) int {
 	j := i
-	for j < len(toks) && j-i < 30 {
+	for j < len(toks) {
+		t := toks[j]
+		switch {
+		case nameWord(t) || (t.kind == tokAlnum && j+1 < len(toks) && isCap(toks[j+1])):
+			j++
+		case (t.s == "and" || t.s == "&") && j > i && j+1 < len(toks) && isCap(toks[j+1]) && !nonStarters[toks[j+1].s] && headTypes[toks[j-1].s] == "" && !known[j] && !isAllCaps(toks[j-1].s):
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// phraseEnd extends a capitalized phrase starting at i and returns its end.
+// Which connectors may continue it depends on the type its first run
+// suggests: titles of laws and programs take prepositions, bodies only
+// "of", "for" and "and".
+//
+// known marks token positions where a gazetteer name ends: "and" right
+// after a known name ("SIPO and Zhejiang Provincial Government") starts a
+// new name.
+func phraseEnd(toks []token, i int, known map[int]bool) int {
+	run := firstRunEnd(toks, i, known)
+	if run <= i {
+		return i
+	}
+	_, typ := classifyPhrase(toks, i, run)
+	if typ == "" {
+		if lt, ok := leadTypes[toks[i].s]; ok {
+			typ = lt
+		}
+	}
+	title := typ == Law || typ == Program
+	j := run
+	for j < len(toks) && j-i < 40 {
 		t := toks[j]
 		switch {
 		case nameWord(t):
 			j++
 		case t.kind == tokAlnum && j+1 < len(toks) && isCap(toks[j+1]):
 			j++ // "the 14th Five-Year Plan" inside a title
-		case t.kind == tokNum && j > i && j+1 < len(toks) && isCap(toks[j+1]) && len(t.s) == 4:
+		case title && t.kind == tokNum && len(t.s) == 4 && j+1 < len(toks) && isCap(toks[j+1]):
 			j++
+		case title && t.kind == tokNum && len(t.s) == 4 && j > i && isCap(toks[j-1]):
+			return j + 1 // "… Development Strategy 2017"
 		case t.s == "(" && j+2 < len(toks) && toks[j+1].kind == tokWord && isAllCaps(toks[j+1].s) && toks[j+2].s == ")" && j+3 < len(toks) && isCap(toks[j+3]) && !nonStarters[toks[j+3].s]:
 			j += 3 // "Communist Party of China (CPC) Central Committee"
-		case isConnector(t) && j > i:
+		case t.kind == tokWord && (coreConnectors[t.s] || (title && titleConnectors[t.s])):
 			k := j + 1
-			if strings.EqualFold(t.s, "and") || t.s == "&" {
-				// "Science and Technology" joins; "Education and the Academy" does not.
-				if k < len(toks) && isCap(toks[k]) && !nonStarters[toks[k].s] {
+			if t.s == "and" || t.s == "&" {
+				for title && k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "to" || toks[k].s == "for" || toks[k].s == "on") {
+					k++
+				}
+				if k < len(toks) && isCap(toks[k]) && !nonStarters[toks[k].s] && !stopAfterConn[toks[k].s] && !startsNewName(toks, i, j, k, title, known) && !(known[j] && !title) {
 					j = k
 					continue
 				}
 				return trimConnectors(toks, i, j)
 			}
-			for k < len(toks) && k-j < 3 && isConnector(toks[k]) && !isCap(toks[k]) {
+			if title && t.s == "in" && k < len(toks) && toks[k].kind == tokNum && len(toks[k].s) == 4 {
+				return k + 1 // "… Project in 2017"
+			}
+			for k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "a" || toks[k].s == "an" || toks[k].s == "this") {
 				k++
 			}
-			if k < len(toks) && (isCap(toks[k]) || (toks[k].kind == tokAlnum && k+1 < len(toks) && isCap(toks[k+1])) || (toks[k].kind == tokNum && len(toks[k].s) == 4 && k+1 < len(toks) && isCap(toks[k+1]))) {
+			if k < len(toks) && !stopAfterConn[toks[k].s] && (isCap(toks[k]) || (toks[k].kind == tokAlnum && k+1 < len(toks) && isCap(toks[k+1])) || (title && toks[k].kind == tokNum && len(toks[k].s) == 4 && k+1 < len(toks) && isCap(toks[k+1]))) {
 				j = k
 				continue
 			}
@@ -150,6 +201,39 @@ func phraseEnd(toks []token, i int) int {
 		}
 	}
 	return trimConnectors(toks, i, j)
+}
+
+// startsNewName reports whether the words after "and" at k begin a second
+// name rather than continue the first: a body phrase that already has its
+// head word meets another headed run ("General Office of the Party and
+// General Office of the Council"); a title meets another title
+// ("Measures for … and the Regulations for …").
+func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bool {
+	r := firstRunEnd(toks, k, known)
+	for n := k; n < r; n++ {
+		ht, ok := headTypes[toks[n].s]
+		if !ok {
+			if lt, ok := leadTypes[toks[n].s]; ok && n == k && (lt == Law) == title {
+				return true
+			}
+			continue
+		}
+		if title {
+			if ht == Law || ht == Program {
+				return n == k || toks[k].s == "Implementing"
+			}
+			continue
+		}
+		for m := i; m < j; m++ {
+			if _, ok := headTypes[toks[m].s]; ok {
+				return true
+			}
+			if _, ok := leadTypes[toks[m].s]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func trimConnectors(toks []token, i, j int) int {
@@ -206,6 +290,12 @@ func ofSuffixes(toks []token, lo, hi int) []int {
 // recognizePatterns adds typed capitalized phrases that no gazetteer lists.
 func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 	toks := s.toks
+	known := map[int]bool{}
+	for _, m := range s.mentions {
+		if m.c.gaz >= 0 {
+			known[m.hi] = true
+		}
+	}
 	var added []*mention
 	var phrase func(lo, hi int, depth int) *mention
 	phrase = func(lo, hi int, depth int) *mention {
@@ -213,17 +303,29 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		var suffix *mention
 		if end > lo && typ != "" {
 			for _, st := range ofSuffixes(toks, lo, end) {
+				if g := s.mentionAt(st); g != nil && g.c.gaz >= 0 && g.hi <= end {
+					suffix = g // "… of the CNIPA"
+					break
+				}
 				if depth < 4 {
-					if m := phrase(st, end, depth+1); m != nil {
+					se := phraseEnd(toks, st, known)
+					if se > end {
+						se = end
+					}
+					if se-st < 2 && !isAllCaps(toks[st].s) {
+						continue
+					}
+					if m := phrase(st, se, depth+1); m != nil {
 						suffix = m
 						break
 					}
 				}
 			}
 		}
-		if typ == "" || end <= lo {
+		if typ == "" || end <= lo+1 {
 			return nil
 		}
+		typ = refineType(toks, lo, end, typ)
 		// Law and Program titles may end with a year or a range in brackets.
 		if (typ == Law || typ == Program) && end+2 < len(toks) && toks[end].s == "(" {
 			k := end + 1
@@ -232,6 +334,18 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 			}
 			if k < len(toks) && k > end+1 && toks[k].s == ")" {
 				end = k + 1
+			}
+		}
+		// "Beijing Haidian District": two known places, not a new one.
+		if typ == Region {
+			for _, a := range s.mentions {
+				if a.c.gaz >= 0 && a.lo == lo && a.c.typ == Region {
+					for _, b := range s.mentions {
+						if b.c.gaz >= 0 && b.lo == a.hi && b.hi == end && b.c.typ == Region {
+							return nil
+						}
+					}
+				}
 			}
 		}
 		// A phrase that is a gazetteer name is already there.
@@ -245,7 +359,7 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		}
 		name := s.spanText(lo, end)
 		c := &candidate{gaz: -1, typ: typ, name: name, rule: "pattern: capitalized phrase with head word"}
-		if e, ok := x.gaz.lookupName(stripParenAcronyms(name)); ok {
+		if e, ok := x.gaz.lookupName(baseName(name)); ok {
 			c.gaz, c.typ = e, x.gaz.entries[e].Type
 			c.rule = "pattern resolved to gazetteer " + x.gaz.entries[e].Source
 		}
@@ -267,20 +381,23 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !isCap(t) || nonStarters[t.s] {
+		if !(isCap(t) || (t.kind == tokAlnum && i+1 < len(toks) && isCap(toks[i+1]))) || nonStarters[t.s] {
 			continue
 		}
 		if i > 0 && (isCap(toks[i-1]) || isPossessive(toks[i-1])) && !nonStarters[toks[i-1].s] {
 			continue // not the start of a run
 		}
-		hi := phraseEnd(toks, i)
-		if hi <= i {
+		// "China's Patent Law": the owner is not part of the name.
+		if i+1 < len(toks) && isPossessive(toks[i+1]) {
 			continue
 		}
-		phrase(i, hi, 0)
-		// A run that starts with an honorific or a verb may hold a name
-		// later on ("Supreme People's Court Vice President …" is handled by
-		// the head rule); nothing more to do here.
+		hi := phraseEnd(toks, i, known)
+		if hi <= i+1 {
+			continue // a single word is never typed by its head alone
+		}
+		if phrase(i, hi, 0) != nil {
+			i = hi - 1
+		}
 	}
 	// Gazetteer regions inside a typed phrase are part of its name
 	// ("Duke Kunshan University"), not mentions of the region.
@@ -311,6 +428,49 @@ func isOfSuffixStart(toks []token, p, m *mention) bool {
 	return m.lo > p.lo && toks[m.lo-1].s == "in" && m.hi == p.hi
 }
 
+// baseName strips what varies between mentions of one name: an ordinal
+// ("19th CPC Central Committee"), "(ACR)" insertions and a trailing year
+// range ("(2021-2035)").
+func baseName(name string) string {
+	n := stripParenAcronyms(name)
+	if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
+		inner := n[i+2 : len(n)-1]
+		if strings.Trim(inner, "0123456789-–/ ") == "" {
+			n = n[:i]
+		}
+	}
+	if f := strings.Fields(n); len(f) > 2 && f[0] != "" && f[0][0] >= '0' && f[0][0] <= '9' {
+		n = strings.Join(f[1:], " ")
+	}
+	return n
+}
+
+// refineType adjusts a head-word type for a few heads whose type depends
+// on the rest of the name.
+func refineType(toks []token, lo, hi int, typ EntityType) EntityType {
+	words := tokenTexts(toks[lo:hi])
+	has := func(w string) bool {
+		for _, x := range words {
+			if x == w {
+				return true
+			}
+		}
+		return false
+	}
+	last := words[len(words)-1]
+	switch {
+	case (has("Center") || has("Centre")) && (words[0] == "National" || words[0] == "State" || has("Protection") || has("Service") || has("Guidance") || has("Arbitration") || has("Mediation") || has("Administrative")):
+		return Agency
+	case has("Leading") && (has("Group") || has("Members")):
+		return Agency
+	case (last == "Conference") && (has("Joint") || has("Consultative")):
+		return Agency
+	case has("Congress") && toks[lo].kind == tokAlnum:
+		return Program // "the 19th CPC National Congress", a numbered meeting
+	}
+	return typ
+}
+
 // stripParenAcronyms removes "(ACR)" insertions from a name.
 func stripParenAcronyms(name string) string {
 	for {
@@ -333,7 +493,12 @@ func stripParenAcronyms(name string) string {
 // acronymFits reports whether acr can be read off the initials of words
 // (a word may give more than one letter: "MoST" from "Ministry of Science
 // and Technology"; function words may be skipped).
-func acronymFits(words []string, acr string) bool {
+func acronymFits(words []string, acr string) bool { return fitAcronym(words, acr, false) }
+
+// acronymFitsWhole is acronymFits without skipping leading words.
+func acronymFitsWhole(words []string, acr string) bool { return fitAcronym(words, acr, true) }
+
+func fitAcronym(words []string, acr string, whole bool) bool {
 	var parts []string
 	for _, w := range words {
 		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '.' }) {
@@ -381,7 +546,18 @@ func acronymFits(words []string, acr string) bool {
 		}
 		return false
 	}
-	return fit(0, 0, 0)
+	for start := 0; start < len(parts); start++ {
+		if fit(0, start, 0) {
+			return true
+		}
+		if whole {
+			break
+		}
+		if len(parts)-start <= len(letters)/2 {
+			break
+		}
+	}
+	return false
 }
 
 func functionWord(w string) bool {
@@ -404,10 +580,22 @@ func (x *Extractor) recognizeAcronyms(si int, s *sentInfo) {
 		prev := s.mentionEndingAt(p)
 		if prev != nil {
 			words := tokenTexts(toks[prev.lo:prev.hi])
-			if !acronymFits(words, acr) {
+			inner := s.mentionAt(p + 1)
+			if inner != nil && inner.c.gaz >= 0 {
+				// A known acronym: the long name must spell it out whole,
+				// and nothing is to do when a known name already ends here.
+				known := false
+				for _, m := range s.mentions {
+					if m.hi == p && m.c.gaz == inner.c.gaz {
+						known = true
+					}
+				}
+				if known || !acronymFitsWhole(words, acr) {
+					continue
+				}
+			} else if !acronymFits(words, acr) {
 				continue
 			}
-			inner := s.mentionAt(p + 1)
 			if inner != nil && inner.c.gaz >= 0 && prev.c.gaz < 0 {
 				// "Some Long Name (KNOWN)": the long name is that known body.
 				if x.gaz.entries[inner.c.gaz].Type == prev.c.typ {

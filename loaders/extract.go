@@ -76,6 +76,8 @@ func (d *docState) union(a, b int) {
 	ea, eb := d.ents[a], d.ents[b]
 	if ea.gaz < 0 && eb.gaz >= 0 {
 		ea.gaz, ea.name, ea.typ = eb.gaz, eb.name, eb.typ
+	} else if ea.gaz < 0 && len(ea.xAliases) == 0 && len(eb.xAliases) > 0 {
+		ea.name = eb.name // the full "X of Y" form names the entity
 	}
 	ea.forms = append(ea.forms, eb.forms...)
 	ea.xAliases = append(ea.xAliases, eb.xAliases...)
@@ -255,7 +257,7 @@ func containsInt(xs []int, v int) bool {
 func (d *docState) candKeys(c *candidate) []string {
 	t := string(c.typ) + "|"
 	keys := []string{t + mergeKey(c.name)}
-	if s := stripParenAcronyms(c.name); s != c.name {
+	if s := baseName(c.name); s != c.name {
 		keys = append(keys, t+mergeKey(s))
 	}
 	if c.acronym != "" {
@@ -407,7 +409,23 @@ func (d *docState) entities() []Entity {
 			roots = append(roots, i)
 		}
 	}
-	sort.SliceStable(roots, func(a, b int) bool { return d.ents[roots[a]].first < d.ents[roots[b]].first })
+	// Order by first mention: sentence, then position in the sentence.
+	firstAt := map[int]int{}
+	for si, s := range d.sents {
+		for _, m := range s.mentions {
+			r := d.find(m.c.ent)
+			pos := si*1_000_000 + m.lo
+			if v, ok := firstAt[r]; !ok || pos < v {
+				firstAt[r] = pos
+			}
+		}
+	}
+	for _, r := range roots {
+		if _, ok := firstAt[r]; !ok {
+			firstAt[r] = d.ents[r].first * 1_000_000
+		}
+	}
+	sort.SliceStable(roots, func(a, b int) bool { return firstAt[roots[a]] < firstAt[roots[b]] })
 	var out []Entity
 	ids := map[string]bool{}
 	for _, r := range roots {

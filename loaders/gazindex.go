@@ -87,12 +87,9 @@ func (g *gazIndex) accept(ref aliasRef, toks []token) bool {
 		}
 		return true
 	}
-	if ref.capital && toks[0].kind == tokWord && !isCap(toks[0]) {
-		return false
-	}
-	// A single capitalized word must not be an upper-case shout of a
-	// different acronym, and must itself be capitalized ("china" in a URL).
-	return true
+	// A capitalized name needs a capitalized mention: "China" matches,
+	// "china" (as in a web address) does not.
+	return !(ref.capital && toks[0].kind == tokWord && !isCap(toks[0]))
 }
 
 // lookupName returns the entry whose name or alias normalizes to name.

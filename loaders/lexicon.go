@@ -10,7 +10,7 @@ var headTypes = map[string]EntityType{
 	"Commission": Agency, "Court": Agency, "Tribunal": Agency, "Department": Agency,
 	"Council": Agency, "Committee": Agency, "Procuratorate": Agency, "Authority": Agency,
 	"Government": Agency, "Congress": Agency, "Board": Agency, "Agency": Agency,
-	"Secretariat": Agency, "Corps": Agency,
+	"Secretariat": Agency, "Corps": Agency, "Conference": Program, "Base": Program,
 
 	"University": Organization, "Institute": Organization, "Academy": Organization,
 	"Association": Organization, "Society": Organization, "Corporation": Organization,
@@ -27,6 +27,7 @@ var headTypes = map[string]EntityType{
 	"Outline": Law, "Circular": Law, "Notice": Law, "Guidelines": Law, "Provisions": Law,
 	"Rules": Law, "Decision": Law, "Resolution": Law, "Interpretation": Law, "Code": Law,
 	"Act": Law, "Constitution": Law, "Directive": Law, "Guidance": Law,
+	"Notification": Law, "Scheme": Law, "Letter": Law, "Catalogue": Law,
 
 	"Program": Program, "Programme": Program, "Plan": Program, "Campaign": Program,
 	"Project": Program, "Initiative": Program, "Pilot": Program, "Platform": Program,
@@ -34,7 +35,7 @@ var headTypes = map[string]EntityType{
 	"Action": Program, "Week": Program, "Index": Program, "Forum": Program, "Expo": Program,
 
 	"Province": Region, "City": Region, "District": Region, "County": Region, "Zone": Region,
-	"Area": Region, "Region": Region, "Belt": Region, "Municipality": Region, "Port": Region,
+	"Area": Region, "Region": Region, "Municipality": Region, "Port": Region,
 	"Prefecture": Region,
 }
 
@@ -45,7 +46,7 @@ var leadTypes = map[string]EntityType{
 	"Opinions": Law, "Measures": Law, "Regulations": Law, "Provisions": Law, "Rules": Law,
 	"Outline": Law, "Circular": Law, "Notice": Law, "Guidelines": Law, "Decision": Law,
 	"Resolution": Law, "Interpretation": Law, "Law": Law, "Implementing": Law,
-	"Interim": Law, "Provisional": Law, "Several": Law, "Convention": Law, "Treaty": Law,
+	"Interim": Law, "Provisional": Law, "Several": Law, "Convention": Law, "Treaty": Law, "Notification": Law,
 	"Agreement": Law, "Protocol": Law,
 	"University": Organization, "Institute": Organization, "Academy": Organization,
 }
@@ -62,12 +63,12 @@ var connectors = map[string]bool{
 // nonStarters are capitalized words that never begin a name (sentence
 // openers, pronouns, honorifics).
 var nonStarters = toSet(`The A An In On At As By For From To With This That These Those We Our Us It Its He His She Her They Their I My You Your
-And But Or Nor So Since After Before During Under Over Also Last First Second Third Fourth Fifth Next Now Today Yesterday Then Thus
+And But Or Nor So Since After Before During Under Over Also Last First Next Now Today Yesterday Then Thus
 According Meanwhile However Moreover Furthermore Besides Thanks Thank Mr Mrs Ms Dr Prof Madam Sir Here There What Which Who Why How When Where
 Some Many Most All Each Every Other Another Such Both Either Neither Through Among Between Upon Via Per Further Please Yes No Not
 If Although Though While Whether Because Up Down Out Off Only Even Still Just Let Dear Ladies Gentlemen Friends Good Hello Welcome
 Chairperson Speakers Speaker Date Update Read Source Note Deadline Question Answer Translated Edited Regular Overall Firstly Secondly Thirdly Finally Lastly
-Meanwhile Currently Recently Overall Comrade Premier President Vice Chairman General Secretary Minister Commissioner Director Deputy Justice Chief Judge State Councilor Councilor`)
+Meanwhile Currently Recently Overall Comrade Premier President Vice Chairman Secretary Minister Commissioner Director Deputy Justice Chief Judge Councilor`)
 
 // personTitles precede a person's name ("Premier Li Keqiang").
 var personTitles = toSet(`Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor Madam Premier President Chairman Chairwoman Secretary Minister Commissioner

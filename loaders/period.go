@@ -12,6 +12,7 @@ import (
 type periodExpr struct {
 	period string
 	at     int
+	end    int
 	rank   int // higher is more specific
 }
 
@@ -28,7 +29,10 @@ var (
 	reMonthYear   = regexp.MustCompile(`(?i)\b(?:in |of |since )?(January|February|March|April|May|June|July|August|September|October|November|December),? ((?:19|20)\d{2})\b`)
 	reYearRange   = regexp.MustCompile(`\b((?:19|20)\d{2})\s*(?:[-–]|to)\s*((?:19|20)\d{2})\b`)
 	reFromTo      = regexp.MustCompile(`(?i)\bfrom ((?:19|20)\d{2}) to ((?:19|20)\d{2})\b`)
-	reInYear      = regexp.MustCompile(`(?i)\b(?:in|during|for|of|by the end of|at the end of|as of|throughout|by|since) ((?:19|20)\d{2})\b`)
+	reInYear      = regexp.MustCompile(`(?i)\b(?:in|during|for|of|as of|throughout|by|since) ((?:19|20)\d{2})\b`)
+	reYearEnd     = regexp.MustCompile(`(?i)\b(?:by the end of|at the end of|end of|by end-|as at the end of) ((?:19|20)\d{2})\b`)
+	reBetween     = regexp.MustCompile(`(?i)\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b`)
+	reThisMonthP  = regexp.MustCompile(`(?i)\bthis month\b`)
 	reYearSaw     = regexp.MustCompile(`\b((?:19|20)\d{2}) (?:saw|witnessed|recorded)\b`)
 	reLastYear    = regexp.MustCompile(`(?i)\b(last year|past year)\b`)
 	reThisYear    = regexp.MustCompile(`(?i)\b(this year|so far this year)\b`)
@@ -72,52 +76,69 @@ func resolveYear(s string, docYear int) int {
 func findPeriods(text, docDate string) []periodExpr {
 	dy, dm := docYearMonth(docDate)
 	var out []periodExpr
+	var cur []int
 	add := func(p string, at, rank int) {
 		if p != "" && !strings.HasPrefix(p, "0") {
-			out = append(out, periodExpr{p, runeIndex(text, at), rank})
+			end := at
+			if cur != nil {
+				end = cur[1]
+			}
+			out = append(out, periodExpr{p, runeIndex(text, at), runeIndex(text, end), rank})
 		}
+	}
+	all := func(re *regexp.Regexp) [][]int {
+		ms := re.FindAllStringSubmatchIndex(text, -1)
+		return ms
 	}
 	yearOK := func(y int) bool { return y > 1900 }
-	for _, m := range reMonthRange.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMonthRange) {
+		cur = m
 		y := resolveYear(sub(text, m, 3), dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
 		}
 	}
-	for _, m := range reMonthDash.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMonthDash) {
+		cur = m
 		y := resolveYear(sub(text, m, 3), dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
 		}
 	}
-	for _, m := range reFirstMonths.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reFirstMonths) {
+		cur = m
 		y := resolveYear(sub(text, m, 2), dy)
 		if n := numberWords[strings.ToLower(sub(text, m, 1))]; n > 0 && yearOK(y) {
 			add(fmt.Sprintf("%d-01/%d-%02d", y, y, n), m[0], 5)
 		}
 	}
-	for _, m := range reQuarters3.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reQuarters3) {
+		cur = m
 		if y := resolveYear(sub(text, m, 1), dy); yearOK(y) {
 			add(fmt.Sprintf("%d-01/%d-09", y, y), m[0], 5)
 		}
 	}
-	for _, m := range reHalfYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reHalfYear) {
+		cur = m
 		y := resolveYear(sub(text, m, 2)+" year", dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range reHalf.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reHalf) {
+		cur = m
 		if y := sub(text, m, 2); y != "" {
 			add(fmt.Sprintf("%s-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range reQuarter.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reQuarter) {
+		cur = m
 		if y := resolveYear(sub(text, m, 2), dy); yearOK(y) {
 			add(fmt.Sprintf("%d-Q%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range reAsOfMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reAsOfMonth) {
+		cur = m
 		y := dy
 		if ys := sub(text, m, 2); ys != "" {
 			y, _ = strconv.Atoi(ys)
@@ -128,7 +149,8 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 1))), m[0], 6)
 		}
 	}
-	for _, m := range reThisMonth.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reThisMonth) {
+		cur = m
 		y := dy
 		if strings.EqualFold(sub(text, m, 1), "last") {
 			y = dy - 1
@@ -137,41 +159,79 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 2))), m[0], 6)
 		}
 	}
-	for _, m := range reMonthYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reMonthYear) {
+		cur = m
 		add(fmt.Sprintf("%s-%02d", sub(text, m, 2), monthOf(sub(text, m, 1))), m[0], 4)
 	}
-	for _, m := range reFromTo.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reFromTo) {
+		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
 	}
-	for _, m := range reYearRange.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reYearRange) {
+		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
 	}
-	for _, m := range reFYP.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reFYP) {
+		cur = m
 		if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
 			s := 1966 + 5*(n-3)
 			add(fmt.Sprintf("%d/%d", s, s+4), m[0], 3)
 		}
 	}
-	for _, m := range reInYear.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reYearEnd) {
+		cur = m
+		add(sub(text, m, 1)+"-12", m[0], 4)
+	}
+	for _, m := range all(reBetween) {
+		cur = m
+		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 4)
+	}
+	if dy > 0 && dm > 0 {
+		for _, m := range all(reThisMonthP) {
+			cur = m
+			add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 4)
+		}
+	}
+	for _, m := range all(reInYear) {
+		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
-	for _, m := range reYearSaw.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range all(reYearSaw) {
+		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
 	if dy > 0 {
-		for _, m := range reLastYear.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range all(reLastYear) {
+			cur = m
 			add(strconv.Itoa(dy-1), m[0], 3)
 		}
-		for _, m := range reThisYear.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range all(reThisYear) {
+			cur = m
 			add(strconv.Itoa(dy), m[0], 2)
 		}
 		if dm > 0 {
-			for _, m := range reNow.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range all(reNow) {
+				cur = m
 				add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 1)
 			}
 		}
 	}
-	return out
+	// An expression inside a more specific one ("this year" in "the first
+	// half of this year") is not a period of its own.
+	var keep []periodExpr
+	for i, p := range out {
+		inside := false
+		for j, q := range out {
+			if i != j && q.rank > p.rank && q.at <= p.at && p.end <= q.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, p)
+		}
+	}
+	return keep
 }
 
 // pickPeriod chooses the period for a figure at rune position pos: among

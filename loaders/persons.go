@@ -9,7 +9,7 @@ import (
 // capitalized word of letters (optionally hyphenated) that is not a common
 // title-case word.
 func (x *Extractor) nameToken(t token) bool {
-	if t.kind != tokWord || !isCap(t) || nameStop[t.s] || nonStarters[t.s] || isAllCaps(t.s) {
+	if t.kind != tokWord || !isCap(t) || nameStop[t.s] || (nonStarters[t.s] && !surnameStarters[t.s]) || isAllCaps(t.s) {
 		return false
 	}
 	rs := []rune(t.s)
@@ -30,6 +30,10 @@ func (x *Extractor) nameToken(t token) bool {
 	return true
 }
 
+// surnameStarters are Chinese surnames spelled like English function words;
+// they start a name only when a given name follows.
+var surnameStarters = toSet(`He An Hu Yu Ma`)
+
 // nameAt returns the end of a 2–3 word personal name starting at toks[i],
 // or i when there is none.
 func (x *Extractor) nameAt(toks []token, i int) int {
@@ -38,6 +42,9 @@ func (x *Extractor) nameAt(toks []token, i int) int {
 		j++
 	}
 	if j-i < 2 {
+		return i
+	}
+	if surnameStarters[toks[i].s] && !x.nameToken(toks[i+1]) {
 		return i
 	}
 	// A name is not followed by a head word ("Zhang Wei Institute").
@@ -97,10 +104,26 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 				} else if k < len(toks) && toks[k].kind == tokCJK {
 					k++
 				}
+				if k+2 < len(toks) && toks[k].s == "," && (toks[k+1].s == "a" || toks[k+1].s == "an") && toks[k+2].kind == tokWord && !isCap(toks[k+2]) && (i == 0 || !isCap(toks[i-1])) {
+					add(i, e, "pattern: name, a description") // "Ding Zhen, a social media influencer"
+					i = e - 1
+					continue
+				}
 				if k+1 < len(toks) && toks[k].s == "," && appositionTitles[strings.ToLower(toks[k+1].s)] {
 					add(i, e, "pattern: name with apposition")
 					i = e - 1
 					continue
+				}
+				if k < len(toks) && (toks[k].s == "at" || toks[k].s == "from") {
+					n := k + 1
+					if n < len(toks) && toks[n].s == "the" {
+						n++
+					}
+					if b := s.mentionAt(n); b != nil && (b.c.typ == Organization || b.c.typ == Agency) {
+						add(i, e, "pattern: name at/from a body")
+						i = e - 1
+						continue
+					}
 				}
 				if k > e {
 					add(i, e, "pattern: name with Chinese characters")

@@ -11,7 +11,7 @@ type relBuilder struct {
 	out  []Relation
 }
 
-func (rb *relBuilder) add(subj, pred, obj int, si int, rule string) {
+func (rb *relBuilder) add(subj int, pred string, obj int, si int, rule string) {
 	if subj < 0 || obj < 0 {
 		return
 	}
@@ -57,6 +57,14 @@ func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
 		}
 		if m := s.mentionAt(k); m != nil && d.typeOf(m) == Person {
 			break
+		}
+		if t == "," && k+1 < len(toks) {
+			// "Dai Nian, Research Associate, Duke Kunshan University"
+			if m := s.mentionAt(k + 1); m != nil && isBody(d.typeOf(m)) {
+				out = append(out, m)
+				k = m.hi - 1
+				continue
+			}
 		}
 		if t == "of" || t == "at" || t == "from" || t == "under" {
 			n := k + 1
@@ -150,6 +158,9 @@ func (d *docState) subjectBefore(s *sentInfo, v int) []int {
 		if (t == "We" || t == "we") && d.main >= 0 {
 			return append(out, d.main)
 		}
+		if (t == "It" || (t == "it" && k > 0 && toks[k-1].s == ",")) && d.main >= 0 && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].s, "ed") || toks[k+1].s == "has" || toks[k+1].s == "also" || toks[k+1].s == "had") {
+			return append(out, d.main) // "It formulated and published …" in the issuer's report
+		}
 		if (t == "Office" || t == "Administration") && k > 0 && (toks[k-1].s == "The" || toks[k-1].s == "the" || toks[k-1].s == "This" || toks[k-1].s == "this") && d.main >= 0 && !s.covered(k) {
 			return append(out, d.main)
 		}
@@ -180,12 +191,43 @@ func (d *docState) objectAfter(s *sentInfo, v, n int, types ...EntityType) *ment
 	return nil
 }
 
+// objectList returns the first object after token v (see objectAfter) and
+// the objects listed after it: "formulated the A, the B and the C".
+func (d *docState) objectList(s *sentInfo, v, n int, types ...EntityType) []*mention {
+	o := d.objectAfter(s, v, n, types...)
+	if o == nil {
+		return nil
+	}
+	out := []*mention{o}
+	for k := o.hi; k < len(s.toks); {
+		t := s.toks[k].s
+		if t == "," || t == "and" || t == "the" || t == "as" || t == "well" {
+			k++
+			continue
+		}
+		m := s.mentionAt(k)
+		if m == nil {
+			break
+		}
+		ok := false
+		for _, want := range types {
+			ok = ok || d.typeOf(m) == want
+		}
+		if !ok {
+			break
+		}
+		out = append(out, m)
+		k = m.hi
+	}
+	return out
+}
+
 var (
 	issueVerbs     = toSet(`issued issues issue published publishes released releases promulgated promulgates formulated formulates adopted adopts enacted enacts unveiled unveils introduced introduces drafted drafts prepared prepares`)
-	runVerbs       = toSet(`launched launches launch organized organizes organised held holds hold ran runs run conducted conducts hosted hosts initiated initiates started starts established establishes set carried continued operates operated built builds`)
+	runVerbs       = toSet(`launched launches launch organized organizes organize organised held holds hold ran runs run conducted conducts conduct hosted hosts host initiated initiates initiate started starts established establishes set carried continued operates operated operate built builds completed promoted`)
 	implementVerbs = toSet(`implemented implements implement implementing`)
 	amendVerbs     = toSet(`amended amends revised revises`)
-	coopWords      = toSet(`collaborated cooperated cooperation collaboration partnered worked joined signed renewed`)
+	coopWords      = toSet(`collaborated cooperated cooperating cooperation collaboration coordination partnered worked joined signed renewed along together jointly between`)
 	successionWord = map[string]string{"renamed": "succeededBy", "reorganized": "succeededBy", "reorganised": "succeededBy", "replaced": "succeededBy", "succeeded": "succeededBy",
 		"merged": "mergedInto", "folded": "mergedInto", "incorporated": "mergedInto", "combined": "mergedInto", "absorbed": "mergedInto"}
 	titleAgency = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
@@ -226,9 +268,8 @@ func (d *docState) relations() []Relation {
 				if m.lo >= 1 {
 					title := toks[m.lo-1].s
 					if m.lo >= 2 {
-						if id, ok := titleAgency[toks[m.lo-2].s+" "+title]; ok {
+						if _, ok := titleAgency[toks[m.lo-2].s+" "+title]; ok {
 							title = toks[m.lo-2].s + " " + title
-							_ = id
 						}
 					}
 					if id, ok := titleAgency[title]; ok {
@@ -238,6 +279,21 @@ func (d *docState) relations() []Relation {
 							}
 						}
 					}
+				}
+			}
+			// "the Patent Management Department of this Office".
+			if isBody(typ) && m.c.suffix == nil && m.hi+2 < len(toks) && toks[m.hi].s == "of" && (toks[m.hi+1].s == "this" || toks[m.hi+1].s == "the") && toks[m.hi+2].s == "Office" && d.main >= 0 {
+				rb.add(d.entOf(m), "partOf", d.main, si, "pattern: unit of this Office")
+			}
+			// Regions: "Xuhui District, Shanghai Municipality", "Beijing Haidian District".
+			if typ == Region {
+				if k := m.hi; k+1 < len(toks) && toks[k].s == "," {
+					if r := s.mentionAt(k + 1); r != nil && d.typeOf(r) == Region && d.regionRank(m) < d.regionRank(r) {
+						rb.add(d.entOf(m), "partOf", d.entOf(r), si, "pattern: place, larger place")
+					}
+				}
+				if r := s.mentionAt(m.hi); r != nil && d.typeOf(r) == Region && d.regionRank(r) < d.regionRank(m) {
+					rb.add(d.entOf(r), "partOf", d.entOf(m), si, "pattern: larger place before place")
 				}
 			}
 			// partOf from "X of Y" chains.
@@ -277,16 +333,32 @@ func (d *docState) relations() []Relation {
 			w := strings.ToLower(t.s)
 			switch {
 			case issueVerbs[w]:
-				if o := d.objectAfter(s, v, 14, Law, Program); o != nil {
-					pred := "issued"
-					if d.typeOf(o) == Program && !strings.HasPrefix(w, "launch") {
-						pred = "issued"
-					}
-					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, pred, d.entOf(o), si, "verb: "+t.s)
+				subs := d.subjectBefore(s, v)
+				for _, o := range d.objectList(s, v, 14, Law, Program) {
+					for _, sub := range subs {
+						rb.add(sub, "issued", d.entOf(o), si, "verb: "+t.s)
 					}
 				}
 			case runVerbs[w]:
+				if w == "established" || w == "set" || w == "establishes" {
+					if o := d.objectAfter(s, v, 6, Agency, Organization); o != nil {
+						for _, sub := range d.subjectBefore(s, v) {
+							if d.ents[sub].typ == Agency {
+								rb.add(d.entOf(o), "partOf", sub, si, "verb: "+t.s+" (a body sets up a unit)")
+							}
+						}
+					}
+					for _, sub := range d.subjectBefore(s, v) {
+						for k := v + 1; k < len(toks) && k-v < 10; k++ {
+							if toks[k].s == "in" {
+								if r := s.mentionAt(k + 1 + boolInt(k+1 < len(toks) && toks[k+1].s == "the")); r != nil && d.typeOf(r) == Region {
+									rb.add(sub, "locatedIn", d.entOf(r), si, "verb: "+t.s+" … in Region")
+								}
+								break
+							}
+						}
+					}
+				}
 				if o := d.objectAfter(s, v, 10, Program); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
 						rb.add(sub, "runs", d.entOf(o), si, "verb: "+t.s)
@@ -307,7 +379,26 @@ func (d *docState) relations() []Relation {
 					}
 				}
 			case coopWords[w]:
+				if w == "between" {
+					// "between China and the EU", "between SIPO and the Zhejiang Provincial Government"
+					a := d.objectAfter(s, v, 3, Agency, Organization, Region)
+					if a != nil {
+						if b := d.objectAfter(s, a.hi-1, 3, Agency, Organization, Region); b != nil && a.hi < len(toks) && toks[a.hi].s == "and" {
+							rb.add(d.entOf(a), "cooperatesWith", d.entOf(b), si, "pattern: between X and Y")
+						}
+					}
+					continue
+				}
 				subs := d.subjectBefore(s, v)
+				if len(subs) == 0 {
+					subs = d.regionsBefore(s, v)
+				}
+				if len(subs) > 1 && (w == "jointly" || strings.HasPrefix(w, "cooperat") || strings.HasPrefix(w, "collaborat")) {
+					// "China and the United States have been cooperating"
+					for _, o := range subs[1:] {
+						rb.add(subs[0], "cooperatesWith", o, si, "verb: "+t.s)
+					}
+				}
 				if len(subs) == 0 {
 					continue
 				}
@@ -316,7 +407,7 @@ func (d *docState) relations() []Relation {
 						break
 					}
 					if m := s.mentionAt(k); m != nil {
-						if isBody(d.typeOf(m)) {
+						if typ := d.typeOf(m); isBody(typ) || (typ == Region && d.ents[subs[0]].typ != Region && withBefore(toks, v, k)) || (typ == Region && d.ents[subs[0]].typ == Region) {
 							for _, sub := range subs {
 								rb.add(sub, "cooperatesWith", d.entOf(m), si, "verb: "+t.s+" with")
 							}
@@ -338,6 +429,68 @@ func (d *docState) relations() []Relation {
 	}
 	d.gazetteerLinks(rb)
 	return rb.out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// withBefore reports whether "with" stands between tokens v and k.
+func withBefore(toks []token, v, k int) bool {
+	for i := v; i < k; i++ {
+		if toks[i].s == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// regionsBefore returns regions joined by "and" right before token v
+// ("China and the United States have been cooperating").
+func (d *docState) regionsBefore(s *sentInfo, v int) []int {
+	var out []int
+	k := v
+	for k > 0 && v-k < 8 {
+		m := s.mentionEndingAt(k)
+		if m == nil {
+			k--
+			if k >= 0 && (s.toks[k].s == "have" || s.toks[k].s == "has" || s.toks[k].s == "been" || s.toks[k].s == "the" || s.toks[k].s == "and" || s.toks[k].s == "," || s.toks[k].s == "are" || s.toks[k].s == "will") {
+				continue
+			}
+			break
+		}
+		if d.typeOf(m) != Region {
+			break
+		}
+		out = append(out, d.entOf(m))
+		k = m.lo
+	}
+	return out
+}
+
+// regionRank orders regions by size: districts and counties, cities,
+// provinces and municipalities, countries and larger.
+func (d *docState) regionRank(m *mention) int {
+	e := d.ents[d.entOf(m)]
+	kind := ""
+	if e.gaz >= 0 {
+		kind = d.x.gaz.entries[e.gaz].Kind
+	}
+	name := e.name
+	switch {
+	case strings.Contains(kind, "district") || strings.HasSuffix(name, "District") || strings.HasSuffix(name, "County") || strings.Contains(kind, "new area") || strings.HasSuffix(name, "Zone"):
+		return 1
+	case kind == "city" || strings.HasSuffix(name, "City"):
+		return 2
+	case strings.Contains(kind, "province") || strings.Contains(kind, "municipality") || strings.Contains(kind, "autonomous") || strings.Contains(kind, "special administrative") || strings.HasSuffix(name, "Province"):
+		return 3
+	case kind == "country" || strings.Contains(kind, "group") || kind == "union" || kind == "continent":
+		return 5
+	}
+	return 4
 }
 
 // bodyBefore returns the nearest body mention ending before token v.
@@ -408,9 +561,6 @@ func (d *docState) gazetteerLinks(rb *relBuilder) {
 			}
 			si := d.sharedSentence(e, te)
 			if si < 0 {
-				if link.pred == "partOf" {
-					continue
-				}
 				si = d.ents[d.find(e)].first
 			}
 			rb.add(d.find(e), link.pred, d.find(te), si, "gazetteer: "+entry.ID+" "+link.pred+" "+link.target)

@@ -80,6 +80,13 @@ func tokenize(s string) []token {
 			// Initialisms keep their final stop: "U.S.", "P.R.".
 			if j < len(rs) && rs[j] == '.' && isInitialism(rs[i:j]) {
 				j++
+				// "U.S.-China" stays one word.
+				if j+1 < len(rs) && rs[j] == '-' && unicode.IsLetter(rs[j+1]) {
+					j++
+					for j < len(rs) && (unicode.IsLetter(rs[j]) && !isHan(rs[j])) {
+						j++
+					}
+				}
 			}
 			out = append(out, token{string(rs[i:j]), i, j, tokWord})
 			i = j
@@ -115,8 +122,13 @@ func isInitialism(rs []rune) bool {
 // case-insensitive matching.
 func foldWord(s string) string {
 	s = strings.ToLower(s)
-	return strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	if strings.ContainsAny(s, "’‘") {
+		s = quoteFolder.Replace(s)
+	}
+	return s
 }
+
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'")
 
 // isCap reports whether a word token starts with a capital letter.
 func isCap(t token) bool {

@@ -3,6 +3,8 @@ package queries
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/ipgraph/ipgraph/graph"
 )
@@ -27,6 +29,7 @@ func (s *Service) Neighbors(ctx context.Context, id string, depth int, predicate
 	depth = min(max(depth, 1), MaxDepth)
 	allowed := setOf(types)
 	nodes := map[string]Entity{start.IRI: *start}
+	level := map[string]int{start.IRI: 0}
 	order := []string{start.IRI}
 	var rels []Relation
 	seenRel := map[Relation]bool{}
@@ -57,6 +60,7 @@ func (s *Service) Neighbors(ctx context.Context, id string, depth int, predicate
 						continue
 					}
 					nodes[other] = *e
+					level[other] = d + 1
 					order = append(order, other)
 					next = append(next, other)
 				}
@@ -68,6 +72,14 @@ func (s *Service) Neighbors(ctx context.Context, id string, depth int, predicate
 		}
 		frontier = next
 	}
+	// The start first, then by distance, then by name.
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if level[a] != level[b] {
+			return level[a] < level[b]
+		}
+		return strings.ToLower(nodes[a].Name) < strings.ToLower(nodes[b].Name)
+	})
 	g.Nodes = make([]Entity, 0, len(order))
 	for _, iri := range order {
 		g.Nodes = append(g.Nodes, nodes[iri])

@@ -92,9 +92,12 @@ type request struct {
 	Extensions    map[string]interface{} `json:"extensions"`
 }
 
-// response is a GraphQL result with ipgraph's extensions.
+// response is a GraphQL result with ipgraph's extensions. A request that
+// failed before execution has no data entry; an executed one always has
+// it, null or not.
 type response struct {
 	Data       interface{}                `json:"data,omitempty"`
+	Executed   bool                       `json:"-"`
 	Errors     []gqlerrors.FormattedError `json:"errors,omitempty"`
 	Extensions map[string]interface{}     `json:"extensions,omitempty"`
 }
@@ -137,7 +140,7 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, state := withState(ctx)
 	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx})
-	out := response{Data: res.Data, Errors: res.Errors}
+	out := response{Data: res.Data, Errors: res.Errors, Executed: true}
 	for i := range out.Errors {
 		if out.Errors[i].Extensions == nil {
 			out.Errors[i] = withCode(out.Errors[i], "INTERNAL_SERVER_ERROR")
@@ -149,11 +152,8 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(state.truncated) > 0 {
 		out.Extensions = map[string]interface{}{"truncated": state.truncated}
 	}
-	status := http.StatusOK
-	if res.Data == nil && len(out.Errors) > 0 && media == mediaGraphQLResponse {
-		status = http.StatusBadRequest
-	}
-	h.write(w, media, status, out)
+	// Execution started: 200 even when data is null (GraphQL over HTTP).
+	h.write(w, media, http.StatusOK, out)
 }
 
 // readRequest decodes a GET or POST GraphQL request.
@@ -273,7 +273,15 @@ func (h *graphqlHandler) fail(w http.ResponseWriter, media string, status int, c
 func (h *graphqlHandler) write(w http.ResponseWriter, media string, status int, resp response) {
 	w.Header().Set("Content-Type", media+"; charset=utf-8")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(resp); err != nil {
+	var body interface{} = resp
+	if resp.Executed {
+		body = struct {
+			Data       interface{}                `json:"data"`
+			Errors     []gqlerrors.FormattedError `json:"errors,omitempty"`
+			Extensions map[string]interface{}     `json:"extensions,omitempty"`
+		}{resp.Data, resp.Errors, resp.Extensions}
+	}
+	if err := json.NewEncoder(w).Encode(body); err != nil {
 		h.opts.Logger.Warn("write GraphQL response", "err", err)
 	}
 }

@@ -1,0 +1,55 @@
+package loaders
+
+import (
+	"context"
+	"testing"
+)
+
+var testExtractor *Extractor
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	if testExtractor == nil {
+		x, err := NewExtractor()
+		if err != nil {
+			t.Fatal(err)
+		}
+		testExtractor = x
+	}
+	return testExtractor
+}
+
+// extractText runs x (or the built-in extractor) on a document made of text.
+func extractText(t testing.TB, x *Extractor, text string) *Extraction {
+	t.Helper()
+	if x == nil {
+		x = newTestExtractor(t)
+	}
+	doc, err := ParseDocument("test.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ext
+}
+
+func findEntity(ext *Extraction, id string) *Entity {
+	for i := range ext.Entities {
+		if ext.Entities[i].ID == id {
+			return &ext.Entities[i]
+		}
+	}
+	return nil
+}
+
+func hasRelation(ext *Extraction, s, p, o string) bool {
+	for _, r := range ext.Relations {
+		if r.Subject == s && r.Predicate == p && r.Object == o {
+			return true
+		}
+	}
+	return false
+}
