@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,26 +23,29 @@ import (
 // are errors that name the file.
 func ReadDocument(path string) (*Document, error) {
 	if err := checkExtension(path); err != nil {
-		return nil, err
+		return nil, &FileError{path, err}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said once, by FileError
+		}
+		return nil, &FileError{path, err}
 	}
 	doc, err := ParseDocument(filepath.Base(path), data)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, &FileError{path, err}
 	}
 	doc.Path = path
 	return doc, nil
 }
 
 func checkExtension(name string) error {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md":
+	if supported(name) {
 		return nil
 	}
-	return fmt.Errorf("%s: unsupported file type %q (want .txt or .md)", name, filepath.Ext(name))
+	return fmt.Errorf("unsupported file type %q (want %s)", filepath.Ext(name), strings.Join(SupportedExtensions, " or "))
 }
 
 // ParseDocument builds a Document from bytes already read; name is the
@@ -53,13 +58,13 @@ func ParseDocument(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, fmt.Errorf("%s: binary content (NUL byte), not a text document", name)
+		return nil, errors.New("binary content (NUL byte), not a text document")
 	}
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%s: invalid UTF-8 at byte %d", name, firstInvalidUTF8(data))
+		return nil, fmt.Errorf("invalid UTF-8 at byte %d", firstInvalidUTF8(data))
 	}
 	if ctrl := countControl(data); ctrl > 8 && ctrl*100 > len(data) {
-		return nil, fmt.Errorf("%s: binary content (%d control characters), not a text document", name, ctrl)
+		return nil, fmt.Errorf("binary content (%d control characters), not a text document", ctrl)
 	}
 	sum := sha256.Sum256(data)
 	text := strings.TrimPrefix(string(data), "\ufeff")

@@ -15,10 +15,10 @@ func TestParseDocumentErrors(t *testing.T) {
 		data       []byte
 		wantErr    string
 	}{
-		{"pdf extension", "report.pdf", []byte("text"), "report.pdf: unsupported file type"},
-		{"no extension", "README", []byte("text"), "README: unsupported file type"},
-		{"invalid utf-8", "bad.txt", []byte("abc\xff\xfedef"), "bad.txt: invalid UTF-8 at byte 3"},
-		{"binary", "blob.md", []byte("PK\x03\x04\x00\x00"), "blob.md: binary content"},
+		{"pdf extension", "report.pdf", []byte("text"), "unsupported file type"},
+		{"no extension", "README", []byte("text"), "unsupported file type"},
+		{"invalid utf-8", "bad.txt", []byte("abc\xff\xfedef"), "invalid UTF-8 at byte 3"},
+		{"binary", "blob.md", []byte("PK\x03\x04\x00\x00"), "binary content"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -63,3 +63,19 @@ The State Intellectual Property Office was renamed the China National Intellectu
 		}
 	}
 }
+
+func TestSuccessionDirection(t *testing.T) {
+	const older, newer = "zhongshan_seed_bureau", "zhongshan_provincial_seed_administration"
+	tests := []string{
+		"In 2019 the Zhongshan Provincial Seed Administration replaced the Zhongshan Seed Bureau.",
+		"The Zhongshan Seed Bureau was replaced by the Zhongshan Provincial Seed Administration in 2019.",
+		"The Zhongshan Seed Bureau was renamed the Zhongshan Provincial Seed Administration in 2019.",
+		"The Zhongshan Provincial Seed Administration succeeded the Zhongshan Seed Bureau in 2019.",
+	}
+	for _, text := range tests {
+		ext := extractText(t, nil, text)
+		if !hasRelation(ext, older, "succeededBy", newer) || hasRelation(ext, newer, "succeededBy", older) {
+			t.Errorf("%q: relations %+v, want only %s succeededBy %s", text, ext.Relations, older, newer)
+		}
+	}
+}

@@ -21,9 +21,10 @@ type Sink interface {
 }
 
 // SupportedExtensions are the file name extensions Load reads.
-var SupportedExtensions = []string{".txt", ".md"}
+var SupportedExtensions = []string{".txt", ".md", ".markdown"}
 
-// FileError is a file that could not be loaded, and why.
+// FileError is a file that could not be read or loaded, and why; its
+// message is "path: reason".
 type FileError struct {
 	Path string
 	Err  error
@@ -42,6 +43,10 @@ func Expand(paths []string) ([]string, []error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
 			errs = append(errs, &FileError{p, err})
 			continue
 		}
@@ -122,8 +127,11 @@ func (x *Extractor) Load(ctx context.Context, sink Sink, files []string, progres
 
 func (x *Extractor) loadOne(ctx context.Context, sink Sink, r *LoadResult) error {
 	doc, err := ReadDocument(r.Path)
-	if err != nil {
-		return unwrapPath(err, r.Path)
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fe.Err // LoadResult names the path
+	} else if err != nil {
+		return err
 	}
 	ex, err := x.Extract(ctx, doc)
 	if err != nil {
@@ -134,19 +142,6 @@ func (x *Extractor) loadOne(ctx context.Context, sink Sink, r *LoadResult) error
 		return fmt.Errorf("write: %w", err)
 	}
 	return nil
-}
-
-// unwrapPath drops a leading "path: " that ReadDocument already put in its
-// error, since the result names the path itself.
-func unwrapPath(err error, path string) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	if msg := err.Error(); strings.Contains(msg, path+": ") {
-		return errors.New(strings.Replace(msg, path+": ", "", 1))
-	}
-	return err
 }
 
 // Write stores one extraction as its document, replacing what the

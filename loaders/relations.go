@@ -230,6 +230,11 @@ var (
 	coopWords      = toSet(`collaborated cooperated cooperating cooperation collaboration coordination partnered worked joined signed renewed along together jointly between`)
 	successionWord = map[string]string{"renamed": "succeededBy", "reorganized": "succeededBy", "reorganised": "succeededBy", "replaced": "succeededBy", "succeeded": "succeededBy",
 		"merged": "mergedInto", "folded": "mergedInto", "incorporated": "mergedInto", "combined": "mergedInto", "absorbed": "mergedInto"}
+	// successorFirst are succession verbs whose active subject is the new
+	// body ("the CNIPA replaced the SIPO"): the link runs object → subject
+	// unless the verb is passive ("the SIPO was replaced by the CNIPA").
+	successorFirst = toSet(`replaced succeeded absorbed`)
+	beVerbs        = toSet(`was were is are been being be`)
 	titleAgency = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
 )
 
@@ -420,7 +425,11 @@ func (d *docState) relations() []Relation {
 				before := d.bodyBefore(s, v)
 				after := d.objectAfter(s, v, 8, Agency)
 				if before != nil && after != nil {
-					rb.add(d.entOf(before), pred, d.entOf(after), si, "verb: "+t.s)
+					older, newer := d.entOf(before), d.entOf(after)
+					if successorFirst[w] && (v == 0 || !beVerbs[strings.ToLower(toks[v-1].s)]) {
+						older, newer = newer, older
+					}
+					rb.add(older, pred, newer, si, "verb: "+t.s)
 				}
 			case w == "in" || w == "located" || w == "based":
 				d.locatedIn(rb, si, s, v)

@@ -122,7 +122,8 @@ describe('GraphiQL explorer at /graphiql', () => {
       // the GraphQL one starts once the editor validates the operation.
       for (const worker of ['editor.worker.js', 'graphql.worker.js', 'json.worker.js']) {
         const url = `${baseURL}/assets/${worker}`;
-        for (let i = 0; i < 100 && !page.workerURLs.includes(url); i++) await page.waitForTimeout(100);
+        // The response event of a worker script can trail its start.
+        for (let i = 0; i < 100 && !(page.workerURLs.includes(url) && responses.has(url)); i++) await page.waitForTimeout(100);
         assert.ok(page.workerURLs.includes(url), `worker ${worker} started (workers: ${page.workerURLs.join(', ')})`);
         assert.equal(responses.get(url), 200, `${worker} served`);
       }
