@@ -91,7 +91,9 @@ func openBolt(opts Options) (cgraph.QuadStore, error) {
 		return nil, errors.New("open bolt store: no file path given")
 	}
 	if opts.ReadOnly {
-		if _, err := os.Stat(opts.Path); err != nil {
+		if _, err := os.Stat(opts.Path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("open bolt store %s: no such file; load documents into it first (ipgraph load --db %s PATH...)", opts.Path, opts.Path)
+		} else if err != nil {
 			return nil, fmt.Errorf("open bolt store %s read-only: %w", opts.Path, err)
 		}
 	} else if err := os.MkdirAll(filepath.Dir(opts.Path), 0o755); err != nil {

@@ -235,7 +235,7 @@ var (
 	// unless the verb is passive ("the SIPO was replaced by the CNIPA").
 	successorFirst = toSet(`replaced succeeded absorbed`)
 	beVerbs        = toSet(`was were is are been being be`)
-	titleAgency = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
+	titleAgency    = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
 )
 
 // relations applies the relation rules to the document.

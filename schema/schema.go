@@ -133,9 +133,13 @@ func (b *builder) build() (graphql.Schema, error) {
 				"target": {Type: graphql.NewNonNull(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					return wrap(b.entityByIRI(p.Context, p.Source.(queries.Relation).Target))
 				}},
-				"evidence": {Type: list(b.evidence), Description: "Every sentence that states this relation.",
+				"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "Every sentence that states this relation.",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-						return wrap(b.svc.RelationEvidence(p.Context, p.Source.(queries.Relation)))
+						evs, err := b.svc.RelationEvidence(p.Context, p.Source.(queries.Relation))
+						if err != nil {
+							return wrap(nil, err)
+						}
+						return page(p, evs), nil
 					}},
 			}
 		})})
