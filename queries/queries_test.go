@@ -2,41 +2,16 @@ package queries_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/ipgraph/ipgraph/graph"
-	"github.com/ipgraph/ipgraph/loaders"
+	"github.com/ipgraph/ipgraph/loaders/loaderstest"
 	"github.com/ipgraph/ipgraph/queries"
 )
 
-// fixture loads testdata/fixtures/small.json, two hand-written extractions,
-// into a memory store.
 func fixture(t testing.TB) *queries.Service {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "fixtures", "small.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	exs, err := loaders.ReadExtractions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	for i := range exs {
-		if _, err := loaders.Write(ctx, store, &exs[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return queries.New(store)
+	return queries.New(loaderstest.Store(t, loaderstest.SmallFixture))
 }
 
 func ids(es []queries.Entity) []string {

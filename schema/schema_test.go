@@ -1,50 +1,28 @@
 package schema_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/ipgraph/ipgraph/graph"
-	"github.com/ipgraph/ipgraph/loaders"
+	"github.com/ipgraph/ipgraph/loaders/loaderstest"
 	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
 
 func server(t testing.TB, opts schema.Options) *httptest.Server {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "testdata", "fixtures", "small.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	exs, err := loaders.ReadExtractions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range exs {
-		if _, err := loaders.Write(ctx, store, &exs[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
+	store := loaderstest.Store(t, loaderstest.SmallFixture)
 	h, err := schema.NewHandler(queries.New(store), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
-	t.Cleanup(func() { srv.Close(); store.Close() })
+	t.Cleanup(srv.Close)
 	return srv
 }
 

@@ -23,6 +23,13 @@ func (s *storeFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&s.backend, "backend", graph.BackendBolt, "store backend: bolt, memory or postgres")
 }
 
+// openForReading opens the store for a command that only reads: a Bolt
+// file read-only, so that it works beside a read-only server.
+func (s *storeFlags) openForReading(ctx context.Context) (*graph.Store, error) {
+	s.readOnly = s.backend == graph.BackendBolt
+	return s.open(ctx)
+}
+
 func (s *storeFlags) open(ctx context.Context) (*graph.Store, error) {
 	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: s.readOnly})
 }

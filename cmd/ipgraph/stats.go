@@ -20,8 +20,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fs, args, stderr, "stats [--db PATH|URL] [--json]"); err != nil {
 		return err
 	}
-	sf.readOnly = sf.backend == graph.BackendBolt
-	store, err := sf.open(ctx)
+	store, err := sf.openForReading(ctx)
 	if err != nil {
 		return err
 	}

@@ -17,8 +17,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parse(fs, args, stderr, "verify [--db PATH|URL]"); err != nil {
 		return err
 	}
-	sf.readOnly = sf.backend == graph.BackendBolt
-	store, err := sf.open(ctx)
+	store, err := sf.openForReading(ctx)
 	if err != nil {
 		return err
 	}
