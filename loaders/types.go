@@ -43,6 +43,7 @@ type Entity struct {
 	Name     string     `json:"name"`
 	Aliases  []string   `json:"aliases"`
 	Mentions []Sentence `json:"mentions,omitempty"` // sentences that name it, in document order
+	Rule     string     `json:"rule,omitempty"`     // why it was recognized: the gazetteer entry or pattern
 }
 
 // Statistic is a figure stated in a document, with the sentence it came from.
