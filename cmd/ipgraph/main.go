@@ -6,6 +6,7 @@
 //	ipgraph serve   [--db PATH|URL] [--backend …] [--addr HOST:PORT] [--read-only]
 //	ipgraph stats   [--db PATH|URL] [--json]
 //	ipgraph verify  [--db PATH|URL]
+//	ipgraph eval    [--json] [--verbose] GOLD_DIR FILE...
 package main
 
 import (
@@ -38,6 +39,7 @@ var commands = []command{
 	{"serve", "serve GraphQL, the explorer and the viewer", runServe},
 	{"stats", "print counts of the store", runStats},
 	{"verify", "check that every document in the store is complete", runVerify},
+	{"eval", "score the loaders against gold annotations (shared/gold rules)", runEval},
 }
 
 func main() {
