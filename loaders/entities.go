@@ -24,6 +24,7 @@ type mention struct {
 	sent   int
 	lo, hi int
 	c      *candidate
+	form   string // surface form when it is not the whole span ("Africa" of "China-Africa")
 }
 
 // sentInfo is a sentence with its tokens and the mentions found in it.
@@ -38,7 +39,11 @@ func (s *sentInfo) spanText(lo, hi int) string {
 	if lo >= hi || hi > len(s.toks) {
 		return ""
 	}
-	return string(s.runes[s.toks[lo].lo:s.toks[hi-1].hi])
+	t := string(s.runes[s.toks[lo].lo:s.toks[hi-1].hi])
+	if strings.ContainsAny(t, "\n\r\t") || strings.Contains(t, "  ") {
+		t = strings.Join(strings.Fields(t), " ")
+	}
+	return t
 }
 
 func (s *sentInfo) addMention(m *mention) { s.mentions = append(s.mentions, m) }
@@ -93,13 +98,70 @@ func (x *Extractor) recognizeGazetteer(si int, s *sentInfo) {
 		}
 		e, n := x.gaz.match(s.toks, i)
 		if e < 0 {
+			if end := x.hyphenRegions(si, s, i); end > i {
+				i = end
+				continue
+			}
 			i++
 			continue
 		}
 		entry := x.gaz.entries[e]
-		s.addMention(&mention{sent: si, lo: i, hi: i + n, c: &candidate{gaz: e, typ: entry.Type, name: s.spanText(i, i+n), rule: "gazetteer " + entry.Source}})
+		s.addMention(&mention{sent: si, lo: i, hi: i + n, c: &candidate{gaz: e, typ: entry.Type, name: s.spanText(i, i+n), rule: gazRule(entry)}})
 		i += n
 	}
+}
+
+// hyphenRegions splits a hyphenated compound of places ("China-Africa",
+// "China-Central Asia", "Shenzhen-Hong Kong") into one mention per place.
+// Every part must be a gazetteer region; only the last part may run on into
+// the following tokens. It returns the end of the tokens used, or i.
+func (x *Extractor) hyphenRegions(si int, s *sentInfo, i int) int {
+	t := s.toks[i]
+	if t.kind != tokWord || !strings.Contains(t.s, "-") {
+		return i
+	}
+	parts := strings.Split(t.s, "-")
+	syn := make([]token, 0, len(parts)+x.gaz.maxLen)
+	for _, p := range parts {
+		if p == "" {
+			return i
+		}
+		syn = append(syn, token{s: p, kind: tokWord})
+	}
+	for k := i + 1; k < len(s.toks) && k <= i+x.gaz.maxLen; k++ {
+		syn = append(syn, s.toks[k])
+	}
+	type hit struct{ e, hi int }
+	var hits []hit
+	end := i + 1
+	for k := 0; k < len(parts); {
+		e, n := x.gaz.match(syn, k)
+		if e < 0 || x.gaz.entries[e].Type != Region || (k+n > len(parts) && k != len(parts)-1) {
+			return i
+		}
+		hi := i + 1
+		if k+n > len(parts) {
+			hi = i + 1 + (k + n - len(parts))
+		}
+		hits = append(hits, hit{e, hi})
+		if hi > end {
+			end = hi
+		}
+		k += n
+	}
+	if len(hits) < 2 {
+		return i
+	}
+	for k, h := range hits {
+		entry := x.gaz.entries[h.e]
+		form := parts[k]
+		if h.hi > i+1 {
+			form = parts[len(parts)-1] + " " + s.spanText(i+1, h.hi)
+		}
+		s.addMention(&mention{sent: si, lo: i, hi: h.hi, form: form,
+			c: &candidate{gaz: h.e, typ: entry.Type, name: form, rule: gazRule(entry) + " (part of a hyphenated compound)"}})
+	}
+	return end
 }
 
 func isConnector(t token) bool { return t.kind == tokWord && connectors[t.s] }
@@ -117,7 +179,7 @@ func nameWord(t token) bool {
 // words of a title (a Law or Program: "Opinions on … in IP Trial").
 var (
 	coreConnectors  = toSet(`of for and & 's ’s`)
-	titleConnectors = toSet(`of for and & on in to with regarding concerning through by against a an the Of For And On In To Concerning Regarding`)
+	titleConnectors = toSet(`of for and & on in to with regarding concerning through by against a an the into under between Of For And On In To Concerning Regarding`)
 	stopAfterConn   = toSet(`Comrade January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
 )
 
@@ -171,8 +233,15 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 			j++
 		case title && t.kind == tokNum && len(t.s) == 4 && j > i && isCap(toks[j-1]):
 			return j + 1 // "… Development Strategy 2017"
-		case t.s == "(" && j+2 < len(toks) && toks[j+1].kind == tokWord && isAllCaps(toks[j+1].s) && toks[j+2].s == ")" && j+3 < len(toks) && isCap(toks[j+3]) && !nonStarters[toks[j+3].s]:
-			j += 3 // "Communist Party of China (CPC) Central Committee"
+		case t.s == "(" && j+2 < len(toks) && toks[j+1].kind == tokWord && (isAllCaps(toks[j+1].s) || isCap(toks[j+1])) && toks[j+2].s == ")" && j+3 < len(toks) && isCap(toks[j+3]) && !nonStarters[toks[j+3].s]:
+			j += 3 // "Communist Party of China (CPC) Central Committee", "Cultural Industry (Group) Company"
+		case title && isQuoteMark(t.s):
+			q := closingQuote(toks, j)
+			if q > 0 && q+1 < len(toks) && isCap(toks[q+1]) && !nonStarters[toks[q+1].s] {
+				j = q + 1 // "Work Plan … in Facilitating the "Belt and Road" Initiative"
+				continue
+			}
+			return trimConnectors(toks, i, j)
 		case t.kind == tokWord && (coreConnectors[t.s] || (title && titleConnectors[t.s])):
 			k := j + 1
 			if t.s == "and" || t.s == "&" {
@@ -190,6 +259,10 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 			}
 			for k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "a" || toks[k].s == "an" || toks[k].s == "this") {
 				k++
+			}
+			if title && k < len(toks) && isQuoteMark(toks[k].s) && closingQuote(toks, k) > 0 {
+				j = k
+				continue
 			}
 			if k < len(toks) && !stopAfterConn[toks[k].s] && (isCap(toks[k]) || (toks[k].kind == tokAlnum && k+1 < len(toks) && isCap(toks[k+1])) || (title && toks[k].kind == tokNum && len(toks[k].s) == 4 && k+1 < len(toks) && isCap(toks[k+1]))) {
 				j = k
@@ -211,7 +284,7 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bool {
 	r := firstRunEnd(toks, k, known)
 	for n := k; n < r; n++ {
-		ht, ok := headTypes[toks[n].s]
+		ht, ok := headType(toks[n].s)
 		if !ok {
 			if lt, ok := leadTypes[toks[n].s]; ok && n == k && (lt == Law) == title {
 				return true
@@ -220,7 +293,9 @@ func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bo
 		}
 		if title {
 			if ht == Law || ht == Program {
-				return n == k || toks[k].s == "Implementing"
+				// "… and the Feasible Operational Rules for …": "the" after
+				// "and" starts a second title.
+				return n == k || toks[k].s == "Implementing" || (k > j+1 && toks[j+1].s == "the")
 			}
 			continue
 		}
@@ -236,6 +311,28 @@ func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bo
 	return false
 }
 
+// isQuoteMark reports whether s is a straight or curly double quote.
+func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
+
+// closingQuote returns the index of the quote mark closing the one at
+// toks[j] when what lies between is a short run of capitalized words and
+// connectors ("Belt and Road"), or -1.
+func closingQuote(toks []token, j int) int {
+	for k := j + 1; k < len(toks) && k-j <= 10; k++ {
+		t := toks[k]
+		if isQuoteMark(t.s) {
+			if k == j+1 {
+				return -1
+			}
+			return k
+		}
+		if !(nameWord(t) || isConnector(t) || t.kind == tokNum || t.kind == tokAlnum || t.s == "-") {
+			return -1
+		}
+	}
+	return -1
+}
+
 func trimConnectors(toks []token, i, j int) int {
 	for j > i && (isConnector(toks[j-1]) || toks[j-1].s == "(") {
 		j--
@@ -249,11 +346,19 @@ func trimConnectors(toks []token, i, j int) int {
 func classifyPhrase(toks []token, lo, hi int) (int, EntityType) {
 	// The first run: words up to the first connector other than "and".
 	run := lo
-	for run < hi && (nameWord(toks[run]) || toks[run].s == "and" || toks[run].s == "&" || toks[run].s == "And" || toks[run].kind == tokAlnum || toks[run].kind == tokNum) {
-		run++
+	for run < hi {
+		if nameWord(toks[run]) || toks[run].s == "and" || toks[run].s == "&" || toks[run].s == "And" || toks[run].kind == tokAlnum || toks[run].kind == tokNum {
+			run++
+			continue
+		}
+		if toks[run].s == "(" && run+3 < hi && toks[run+2].s == ")" && isCap(toks[run+3]) {
+			run += 3 // "… Innovation (HengQin) Pilot Platform"
+			continue
+		}
+		break
 	}
 	for k := run - 1; k >= lo; k-- {
-		if t, ok := headTypes[toks[k].s]; ok {
+		if t, ok := headType(toks[k].s); ok {
 			if k < run-1 {
 				return k + 1, t // "Supreme People's Court Vice President …" → "… Court"
 			}
@@ -267,6 +372,19 @@ func classifyPhrase(toks []token, lo, hi int) (int, EntityType) {
 		return hi, t
 	}
 	return hi, ""
+}
+
+// headType types a head word; a hyphenated word is typed by its last part
+// ("Process-Guidelines" is a Guidelines).
+func headType(w string) (EntityType, bool) {
+	if t, ok := headTypes[w]; ok {
+		return t, true
+	}
+	if i := strings.LastIndex(w, "-"); i > 0 && i+1 < len(w) {
+		t, ok := headTypes[w[i+1:]]
+		return t, ok
+	}
+	return "", false
 }
 
 // ofSuffixes returns the starts of the named parts that follow "of (the)"
@@ -357,11 +475,36 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 				return nil
 			}
 		}
+		// "the 2017 Annual Plan for …": a year before a title is part of it.
+		if (typ == Law || typ == Program) && lo > 0 && isYear(toks[lo-1]) && (lo < 2 || toks[lo-2].s == "the" || toks[lo-2].s == "its" || toks[lo-2].kind == tokPunct) {
+			lo--
+		}
+		if genericPhrase(toks[lo:end]) {
+			return nil // "General Administration", "Protection and Administration", "IP Law"
+		}
 		name := s.spanText(lo, end)
 		c := &candidate{gaz: -1, typ: typ, name: name, rule: "pattern: capitalized phrase with head word"}
-		if e, ok := x.gaz.lookupName(baseName(name)); ok {
+		if lt, ok := leadTypes[toks[lo].s]; ok && lt == typ {
+			c.rule = "pattern: " + toks[lo].s + " …"
+		} else if t, ok := headType(toks[end-1].s); ok && t == typ {
+			c.rule = "pattern: … " + toks[end-1].s
+		}
+		e, ok := x.gaz.lookupName(baseName(name))
+		if !ok && typ == Agency {
+			e, ok = x.gaz.lookupName(stripInnerOrdinals(baseName(name)))
+		}
+		if ok {
 			c.gaz, c.typ = e, x.gaz.entries[e].Type
-			c.rule = "pattern resolved to gazetteer " + x.gaz.entries[e].Source
+			// "Standing Committee of the 13th National People's Congress" is
+			// one known body: the NPC inside is part of its name.
+			keep := s.mentions[:0]
+			for _, m := range s.mentions {
+				if !(c.typ == Agency && m.c.typ == Agency && m.c.gaz >= 0 && lo <= m.lo && m.hi <= end && m.hi-m.lo < end-lo) {
+					keep = append(keep, m)
+				}
+			}
+			s.mentions = keep
+			c.rule = c.rule + ", resolved to " + gazRule(x.gaz.entries[e])
 		}
 		if suffix != nil {
 			c.suffix = suffix
@@ -439,10 +582,23 @@ func baseName(name string) string {
 			n = n[:i]
 		}
 	}
-	if f := strings.Fields(n); len(f) > 2 && f[0] != "" && f[0][0] >= '0' && f[0][0] <= '9' {
-		n = strings.Join(f[1:], " ")
+	f := strings.Fields(n)
+	if len(f) > 2 && (isOrdinalWord(f[0]) || f[0][0] >= '0' && f[0][0] <= '9') {
+		f = f[1:]
 	}
-	return n
+	return strings.Join(f, " ")
+}
+
+// stripInnerOrdinals drops an ordinal after "the" inside a name: "… of the
+// 13th National People's Congress" names the same body in every term.
+func stripInnerOrdinals(n string) string {
+	f := strings.Fields(n)
+	for k := 1; k+1 < len(f); k++ {
+		if (f[k-1] == "the" || f[k-1] == "The") && isOrdinalWord(f[k]) {
+			f = append(f[:k:k], f[k+1:]...)
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 // refineType adjusts a head-word type for a few heads whose type depends
@@ -463,6 +619,10 @@ func refineType(toks []token, lo, hi int, typ EntityType) EntityType {
 		return Agency
 	case has("Leading") && (has("Group") || has("Members")):
 		return Agency
+	case typ == Program && has("Joint") && (has("Conference") || has("Meeting")):
+		return Agency // an inter-ministerial joint conference is a standing body
+	case (has("Center") || has("Centre")) && !has("of") && (has("IP") || has("IPR") || has("Intellectual") || has("Patent") || has("Trademark") || has("Copyright") || has("Complaints") || has("Aiding") || has("Assistance") || has("Enforcement") || has("Examination")):
+		return Agency // public IP protection and service centers
 	case (last == "Conference") && (has("Joint") || has("Consultative")):
 		return Agency
 	case has("Congress") && toks[lo].kind == tokAlnum:
@@ -659,4 +819,255 @@ func tokenTexts(toks []token) []string {
 		out[i] = t.s
 	}
 	return out
+}
+
+// isYear reports whether t is a four-digit year between 1900 and 2099.
+func isYear(t token) bool {
+	return t.kind == tokNum && len(t.s) == 4 && (strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20"))
+}
+
+// descriptorHeads end a lower-case description after a quoted name
+// ("“15 + 3” intellectual property protection program"); the value is the
+// type the whole name then has.
+var descriptorHeads = map[string]EntityType{
+	"program": Program, "programme": Program, "project": Program, "campaign": Program,
+	"initiative": Program, "action": Program, "event": Program, "series": Program,
+	"operation": Program, "activity": Program, "competition": Program, "award": Program,
+	"fund": Program, "platform": Program, "pilot": Program, "plan": Program, "forum": Program,
+	"conference": Program, "week": Program, "tour": Program,
+	"agreement": Law, "treaty": Law, "regulations": Law, "measures": Law, "opinions": Law,
+	"guidelines": Law, "rules": Law, "convention": Law,
+}
+
+// quoteContext are words that, just before a quoted name, say it names a
+// campaign or series: code named "Convoy", the series "Promoting …".
+var quoteContext = toSet(`named called dubbed codenamed code-named series campaign campaigns operation operations initiative initiatives program programs programme project projects action actions activity activities event events themed titled entitled`)
+
+// programWords in a sentence make a quoted title-case phrase there a
+// program name ("initiatives such as … "100 Events with 10,000 Enterprises"").
+var programWords = toSet(`initiative initiatives campaign campaigns program programs programme project projects activities events action actions operation operations series`)
+
+// recognizeQuoted adds names given in quotation marks: a quoted name with
+// a lower-case description ending in a program or instrument word, a
+// quoted name after a word like "named" or "series", a quoted title-case
+// phrase in a sentence about initiatives, and a quoted lower-case phrase
+// that itself ends in a program word ("grass-root IP campaign to …").
+func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
+	toks := s.toks
+	qualified := -1 // end of the last quoted name found, for "A" and "B"
+	sentenceHasProgramWord := false
+	for _, t := range toks {
+		if programWords[strings.ToLower(t.s)] {
+			sentenceHasProgramWord = true
+			break
+		}
+	}
+	for j := 0; j < len(toks); j++ {
+		if !isQuoteMark(toks[j].s) || toks[j].s == "”" || s.covered(j) {
+			continue
+		}
+		q := -1
+		for k := j + 1; k < len(toks) && k-j <= 16; k++ {
+			if isQuoteMark(toks[k].s) {
+				q = k
+				break
+			}
+		}
+		if q < 0 || q == j+1 {
+			continue
+		}
+		inLo, inHi := j+1, q
+		for inHi > inLo && (toks[inHi-1].s == "." || toks[inHi-1].s == ",") {
+			inHi--
+		}
+		if inHi <= inLo {
+			j = q
+			continue
+		}
+		known := s.coveredSpan(inLo, inHi)
+		content, titled, stopped, sawFunc := 0, 0, false, false
+		headIn := EntityType("")
+		for k := inLo; k < inHi; k++ {
+			t := toks[k]
+			if t.kind == tokPunct && t.s != "+" && t.s != "-" && t.s != "," && t.s != "&" && t.s != "/" {
+				stopped = true
+				break
+			}
+			if t.kind == tokPunct || isConnector(t) {
+				if t.kind == tokWord && t.s != "and" {
+					sawFunc = true
+				}
+				continue
+			}
+			content++
+			if isCap(t) || t.kind == tokNum || t.kind == tokAlnum || (t.kind == tokWord && isAllCaps(t.s)) {
+				titled++
+			}
+			if ht, ok := descriptorHeads[strings.ToLower(t.s)]; ok && k > inLo && !sawFunc && headIn == "" {
+				headIn = ht // the head comes before any preposition: "… campaign to …"
+			}
+		}
+		if stopped || content == 0 || content > 10 {
+			j = q
+			continue
+		}
+		inner := s.spanText(inLo, inHi)
+		titleCase := titled*10 >= content*7 && (isCap(toks[inLo]) || toks[inLo].kind == tokNum || toks[inLo].kind == tokAlnum)
+		// A lower-case description after the closing quote.
+		end, typ := -1, EntityType("")
+		for k := q + 1; k < len(toks) && k-q <= 7; k++ {
+			t := toks[k]
+			if t.kind != tokWord || (isCap(t) && !isAllCaps(t.s)) || functionWord(strings.ToLower(t.s)) && t.s != "and" {
+				break
+			}
+			if ht, ok := descriptorHeads[strings.ToLower(t.s)]; ok {
+				end, typ = k+1, ht
+				if k+1 < len(toks) && toks[k+1].s == "of" {
+					continue // "protection of intellectual property structure"
+				}
+				break
+			}
+		}
+		if end > 0 && typ == Law && end+1 < len(toks) && (toks[end].s == "on" || toks[end].s == "for") {
+			k := end + 1
+			for k < len(toks) && k-end <= 4 && toks[k].kind == tokWord && !functionWord(strings.ToLower(toks[k].s)) && !isConnector(toks[k]) && !connectors[strings.ToLower(toks[k].s)] && toks[k].s != "with" {
+				k++
+			}
+			if k > end+1 {
+				end = k // "… intergovernmental agreement on IPR cooperation"
+			}
+		}
+		if known && end < 0 {
+			j = q
+			continue
+		}
+		rule := ""
+		var lo, hi int
+		switch {
+		case end > 0 && (titleCase || content <= 3):
+			lo, hi, rule = j, end, "pattern: quoted name with description"
+		case titleCase && (j > 0 && quoteContext[strings.ToLower(toks[j-1].s)] || j > 1 && quoteContext[strings.ToLower(toks[j-2].s)] || q+1 < len(toks) && quoteContext[strings.ToLower(toks[q+1].s)]):
+			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted name after a campaign word"
+		case titleCase && qualified >= 0 && j-qualified <= 3 && (toks[j-1].s == "and" || toks[j-1].s == ","):
+			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted name in a list of quoted names"
+		case titleCase && content >= 2 && sentenceHasProgramWord:
+			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted title-case name in a sentence about programs"
+		case !titleCase && headIn == Program && content >= 3 && !isCap(toks[inLo]):
+			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted phrase ending in a program word"
+		default:
+			j = q
+			continue
+		}
+		name := s.spanText(lo, hi)
+		if e, ok := x.gaz.lookupName(inner); ok && lo == inLo {
+			c := &candidate{gaz: e, typ: x.gaz.entries[e].Type, name: name, rule: gazRule(x.gaz.entries[e])}
+			s.addMention(&mention{sent: si, lo: lo, hi: hi, c: c})
+		} else {
+			c := &candidate{gaz: -1, typ: typ, name: name, rule: rule}
+			if lo == j {
+				c.xAlias = inner
+			}
+			s.addMention(&mention{sent: si, lo: lo, hi: hi, c: c})
+		}
+		qualified = hi
+		if hi < q+1 {
+			qualified = q + 1
+		}
+		j = qualified - 1
+	}
+}
+
+// coveredSpan reports whether one mention covers all of toks[lo:hi].
+func (s *sentInfo) coveredSpan(lo, hi int) bool {
+	for _, m := range s.mentions {
+		if m.lo <= lo && hi <= m.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// webTLDs end the host names recognized as web sites.
+var webTLDs = []string{".cn", ".com", ".org", ".net", ".gov", ".edu", ".int", ".info", ".io"}
+
+// recognizeWebsites adds host names such as "worldip.cn": a media outlet
+// (Organization) when it is a speaker turn or names a reporter's outlet,
+// otherwise an online platform (Program).
+func (x *Extractor) recognizeWebsites(si int, s *sentInfo) {
+	toks := s.toks
+	for i, t := range toks {
+		if t.kind != tokWord || !strings.Contains(t.s, ".") || s.covered(i) || (i > 0 && toks[i-1].s == "@") {
+			continue
+		}
+		low := strings.ToLower(t.s)
+		ok := false
+		for _, tld := range webTLDs {
+			if strings.HasSuffix(low, tld) && len(low) > len(tld)+1 {
+				ok = true
+				break
+			}
+		}
+		if !ok || isInitialism([]rune(strings.TrimSuffix(t.s, "."))) {
+			continue
+		}
+		typ, rule := Program, "pattern: web site (online platform)"
+		if i+1 < len(toks) && toks[i+1].s == ":" && i+2 == len(toks) {
+			typ, rule = Organization, "pattern: web site as a speaker turn (media outlet)"
+		} else if i+1 < len(toks) && (toks[i+1].s == "reporter" || toks[i+1].s == "correspondent" || toks[i+1].s == "News") {
+			typ, rule = Organization, "pattern: web site of a media outlet"
+		} else if i > 0 && (toks[i-1].s == "from" || toks[i-1].s == "with") && i > 1 && (toks[i-2].s == "reporter" || toks[i-2].s == "journalist") {
+			typ, rule = Organization, "pattern: web site of a media outlet"
+		}
+		s.addMention(&mention{sent: si, lo: i, hi: i + 1, c: &candidate{gaz: -1, typ: typ, name: t.s, rule: rule}})
+	}
+}
+
+// isOrdinalWord reports whether w is an ordinal: "13th", "2nd", "Third".
+func isOrdinalWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := strings.ToLower(w[len(w)-2:])
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	return strings.Trim(w[:len(w)-2], "0123456789") == ""
+}
+
+// genericWords name no particular body or instrument on their own: a
+// phrase made only of them and head words ("General Administration",
+// "Central Government", "IP Law", "Five-Year Plan") is a fragment or a
+// common noun phrase, not an entity.
+var genericWords = toSet(`General Central National State Local Provincial Municipal People People's Government Several Relevant Related
+Main Key Major New Five-Year Annual Latest IP IPR Intellectual Property Rights Protection Administration Management Enforcement Work Special
+Overall Public Service Services Implementation Development Reform Directly Competent Higher Lower Such Other Certain Some`)
+
+func genericPhrase(toks []token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.kind == tokPunct || isConnector(t) {
+			continue
+		}
+		if n++; n > 2 {
+			return false // longer names are specific enough
+		}
+		if t.kind != tokWord || isOrdinalWord(t.s) {
+			return false
+		}
+		if genericWords[t.s] {
+			continue
+		}
+		if _, ok := headTypes[t.s]; ok {
+			continue
+		}
+		if _, ok := leadTypes[t.s]; ok {
+			continue
+		}
+		return false
+	}
+	return true
 }

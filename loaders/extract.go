@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Extractor holds the gazetteers used to recognize entities. It is safe for
@@ -113,7 +114,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		}
 	}()
 	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1}
-	for _, s := range Segment(doc.Text) {
+	for _, s := range joinBrokenSentences(doc.Text, Segment(doc.Text)) {
 		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: []rune(s.Text), toks: tokenize(s.Text)})
 	}
 	for i, s := range d.sents {
@@ -124,6 +125,8 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		}
 		x.recognizeGazetteer(i, s)
 		x.recognizePatterns(i, s)
+		x.recognizeQuoted(i, s)
+		x.recognizeWebsites(i, s)
 		x.recognizeAcronyms(i, s)
 		x.recognizePersons(i, s)
 		s.sortMentions()
@@ -154,6 +157,59 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		ext.Relations = []Relation{}
 	}
 	return ext, nil
+}
+
+// joinBrokenSentences rejoins a sentence that a page or line break cut in
+// two ("… published the Annual Plan for the National" + blank lines + "IP
+// Strategy and …"), so that names running over the break are found whole.
+// A part is joined to the next when it ends in a word (no stop, colon or
+// quote), only white space with a line break lies between them, the next
+// part starts with a letter, and the first part is not a heading: it
+// starts inside its line or is long.
+func joinBrokenSentences(text string, sents []Sentence) []Sentence {
+	if len(sents) < 2 {
+		return sents
+	}
+	rs := []rune(text)
+	out := make([]Sentence, 0, len(sents))
+	cur := sents[0]
+	for _, next := range sents[1:] {
+		if canJoin(rs, cur, next) {
+			cur = Sentence{Text: string(rs[cur.Offset : next.Offset+len([]rune(next.Text))]), Offset: cur.Offset}
+			continue
+		}
+		out = append(out, cur)
+		cur = next
+	}
+	return append(out, cur)
+}
+
+func canJoin(rs []rune, a, b Sentence) bool {
+	ar := []rune(a.Text)
+	br := []rune(b.Text)
+	aEnd := a.Offset + len(ar)
+	if len(ar) == 0 || len(br) == 0 || aEnd > b.Offset || b.Offset > len(rs) || len(ar)+len(br)+(b.Offset-aEnd) > maxSentenceRunes {
+		return false
+	}
+	last := ar[len(ar)-1]
+	if !unicode.IsLetter(last) || isHan(last) || !unicode.IsLetter(br[0]) || isHan(br[0]) {
+		return false
+	}
+	gap := rs[aEnd:b.Offset]
+	if !strings.ContainsRune(string(gap), '\n') || strings.TrimSpace(string(gap)) != "" {
+		return false
+	}
+	lineStart := a.Offset == 0 || rs[a.Offset-1] == '\n'
+	if lineStart && len(ar) < 150 {
+		return false
+	}
+	// The next part must not be a heading: a whole short line without a stop.
+	bEnd := b.Offset + len(br)
+	wholeLine := bEnd >= len(rs) || rs[bEnd] == '\n' || rs[bEnd] == '\r'
+	if wholeLine && len(br) < 100 && !strings.ContainsAny(string(br[len(br)-1]), ".!?;:。") {
+		return false
+	}
+	return true
 }
 
 type pendingMention struct {
@@ -279,7 +335,11 @@ func (d *docState) recordMentions() {
 			if si < e.first {
 				e.first = si
 			}
-			e.forms = append(e.forms, s.spanText(m.lo, m.hi))
+			f := m.form
+			if f == "" {
+				f = s.spanText(m.lo, m.hi)
+			}
+			e.forms = append(e.forms, f)
 		}
 	}
 }
@@ -398,7 +458,12 @@ func cleanName(s string) string {
 	for _, p := range []string{"the ", "The "} {
 		s = strings.TrimPrefix(s, p)
 	}
-	return strings.Trim(s, " ,;:\"“”'")
+	t := strings.Trim(s, " ,;:\"“”'")
+	if t != s && strings.ContainsAny(t, "\"“”") {
+		// "“15 + 3” … program": the quote belongs to the name.
+		return strings.Trim(s, " ,;:'")
+	}
+	return t
 }
 
 // entities returns the document's entities in order of first mention.
@@ -463,7 +528,11 @@ func (d *docState) entities() []Entity {
 		for _, s := range sents {
 			ms = append(ms, d.sents[s].Sentence)
 		}
-		out = append(out, Entity{ID: id, Type: e.typ, Name: name, Aliases: keep, Mentions: ms})
+		rule := e.rule
+		if e.gaz >= 0 && !strings.Contains(rule, "gazetteer") {
+			rule += ", resolved to " + gazRule(d.x.gaz.entries[e.gaz])
+		}
+		out = append(out, Entity{ID: id, Type: e.typ, Name: name, Aliases: keep, Mentions: ms, Rule: strings.TrimPrefix(rule, ", ")})
 	}
 	return out
 }

@@ -147,3 +147,15 @@ func isAcronym(s string) bool {
 	}
 	return upper >= 2
 }
+
+// gazRule explains a gazetteer match: "gazetteer agencies.tsv:cnipa".
+func gazRule(e GazetteerEntry) string {
+	file := e.Source
+	if i := strings.LastIndex(file, ":"); i > 0 {
+		file = file[:i]
+	}
+	if i := strings.LastIndexAny(file, "/\\"); i >= 0 {
+		file = file[i+1:]
+	}
+	return "gazetteer " + file + ":" + e.ID
+}

@@ -14,12 +14,31 @@ type aliasRef struct {
 type gazIndex struct {
 	entries []GazetteerEntry
 	byID    map[string]int
-	forms   map[string][]aliasRef // folded tokens joined by spaces
-	maxLen  int
+	root    *formNode // a trie of the forms' folded tokens
+	maxLen  int       // tokens in the longest form
+}
+
+// formNode is a trie node: the forms whose folded tokens spell the path to
+// it, and the tokens that continue some longer form.
+type formNode struct {
+	next map[string]*formNode
+	refs []aliasRef
+}
+
+func (n *formNode) child(key string, create bool) *formNode {
+	c := n.next[key]
+	if c == nil && create {
+		if n.next == nil {
+			n.next = map[string]*formNode{}
+		}
+		c = &formNode{}
+		n.next[key] = c
+	}
+	return c
 }
 
 func newGazIndex(entries []GazetteerEntry) *gazIndex {
-	g := &gazIndex{byID: map[string]int{}, forms: map[string][]aliasRef{}}
+	g := &gazIndex{byID: map[string]int{}, root: &formNode{}}
 	for _, e := range entries {
 		if i, ok := g.byID[e.ID]; ok {
 			// A later file (a user gazetteer) overrides a built-in entry but
@@ -34,20 +53,19 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 		g.entries = append(g.entries, e)
 	}
 	for i, e := range g.entries {
-		for _, form := range append([]string{e.Name}, e.Aliases...) {
+		for _, form := range formVariants(append([]string{e.Name}, e.Aliases...)) {
 			toks := tokenize(form)
 			if len(toks) == 0 {
 				continue
 			}
 			ref := aliasRef{entry: i, acronym: isAcronym(form)}
-			var keys []string
+			node := g.root
 			for _, t := range toks {
 				ref.form = append(ref.form, t.s)
-				keys = append(keys, foldWord(t.s))
+				node = node.child(foldWord(t.s), true)
 			}
 			ref.capital = isCap(toks[0])
-			key := strings.Join(keys, " ")
-			g.forms[key] = append(g.forms[key], ref)
+			node.refs = append(node.refs, ref)
 			if len(toks) > g.maxLen {
 				g.maxLen = len(toks)
 			}
@@ -57,21 +75,29 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 }
 
 // match returns the entry index and length of the longest gazetteer form
-// starting at toks[i], or -1, 0.
+// starting at toks[i], or -1, 0. It walks the trie only as far as some form
+// continues, so most positions cost one map lookup.
 func (g *gazIndex) match(toks []token, i int) (int, int) {
-	max := g.maxLen
-	if len(toks)-i < max {
-		max = len(toks) - i
+	type candidate struct {
+		n    int
+		refs []aliasRef
 	}
-	keys := make([]string, 0, max)
-	for n := 0; n < max; n++ {
-		keys = append(keys, foldWord(toks[i+n].s))
+	var found [8]candidate
+	cands := found[:0]
+	node := g.root
+	for n := 0; i+n < len(toks); n++ {
+		if node = node.child(foldWord(toks[i+n].s), false); node == nil {
+			break
+		}
+		if len(node.refs) > 0 {
+			cands = append(cands, candidate{n + 1, node.refs})
+		}
 	}
-	for n := max; n >= 1; n-- {
-		refs := g.forms[strings.Join(keys[:n], " ")]
-		for _, ref := range refs {
-			if g.accept(ref, toks[i:i+n]) {
-				return ref.entry, n
+	for k := len(cands) - 1; k >= 0; k-- {
+		c := cands[k]
+		for _, ref := range c.refs {
+			if g.accept(ref, toks[i:i+c.n]) || g.lowerStatute(ref, toks, i, c.n) {
+				return ref.entry, c.n
 			}
 		}
 	}
@@ -103,4 +129,53 @@ func (g *gazIndex) lookupName(name string) (int, bool) {
 		return e, true
 	}
 	return -1, false
+}
+
+// ipVariants spell "Intellectual Property (Rights)" the short ways documents
+// also use, so that a gazetteer form matches either spelling.
+var ipVariants = []struct{ long, short string }{
+	{"Intellectual Property Rights", "IPR"},
+	{"Intellectual Property Rights", "IP"},
+	{"Intellectual Property", "IP"},
+	{"intellectual property rights", "IPR"},
+	{"intellectual property", "IP"},
+}
+
+// formVariants returns the forms plus their IP/IPR short spellings, without
+// repeats.
+func formVariants(forms []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, f := range forms {
+		add(f)
+		if isAcronym(f) {
+			continue
+		}
+		for _, v := range ipVariants {
+			if strings.Contains(f, v.long) {
+				add(strings.ReplaceAll(f, v.long, v.short))
+			}
+		}
+	}
+	return out
+}
+
+// lowerStatute accepts a statute's name written in lower case ("revise the
+// company law, the patent law, etc.") when it has two or more words and
+// ends a phrase: a punctuation mark, "and", "or" or "etc" follows.
+func (g *gazIndex) lowerStatute(ref aliasRef, toks []token, i, n int) bool {
+	if ref.acronym || n < 2 || g.entries[ref.entry].Kind != "statute" || !strings.EqualFold(ref.form[n-1], "law") {
+		return false
+	}
+	if i+n == len(toks) {
+		return true
+	}
+	next := toks[i+n]
+	return next.kind == tokPunct || next.s == "and" || next.s == "or" || next.s == "etc"
 }

@@ -20,7 +20,8 @@ var headTypes = map[string]EntityType{
 	"Network": Organization, "Laboratory": Organization, "Lab": Organization,
 	"Hospital": Organization, "Federation": Organization, "Chamber": Organization,
 	"Bank": Organization, "Exchange": Organization, "Alliance": Organization,
-	"Center": Organization, "Centre": Organization,
+	"Center": Organization, "Centre": Organization, "Limited": Organization, "Ltd": Organization,
+	"Inc": Organization, "Incorporated": Organization, "Foundation": Organization, "Institution": Organization,
 
 	"Law": Law, "Treaty": Law, "Agreement": Law, "Convention": Law, "Protocol": Law,
 	"Regulations": Law, "Regulation": Law, "Measures": Law, "Opinions": Law,
@@ -33,6 +34,8 @@ var headTypes = map[string]EntityType{
 	"Project": Program, "Initiative": Program, "Pilot": Program, "Platform": Program,
 	"Fund": Program, "Strategy": Program, "Award": Program, "Prize": Program,
 	"Action": Program, "Week": Program, "Index": Program, "Forum": Program, "Expo": Program,
+	"Tour": Program, "Camp": Program, "Funds": Program, "Competition": Program, "Contest": Program, "Fair": Program,
+	"Exhibition": Program, "Summit": Program, "Seminar": Program, "Workshop": Program, "Operation": Program,
 
 	"Province": Region, "City": Region, "District": Region, "County": Region, "Zone": Region,
 	"Area": Region, "Region": Region, "Municipality": Region, "Port": Region,

@@ -17,14 +17,14 @@ type periodExpr struct {
 }
 
 var (
-	reMonthRange  = regexp.MustCompile(`(?i)\bfrom (January|February|March|April|May|June|July|August|September|October|November|December) to (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
-	reMonthDash   = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
+	reMonthRange  = regexp.MustCompile(`(?i)\bfrom (January|February|March|April|May|June|July|August|September|October|November|December) to (January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
+	reMonthDash   = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
 	reFirstMonths = regexp.MustCompile(`(?i)\b(?:in )?the first (two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of ((?:19|20)\d{2}|this year|last year|the year))?`)
 	reHalf        = regexp.MustCompile(`(?i)\b(first|second) half of (?:the year |this year |last year |((?:19|20)\d{2}))?`)
 	reHalfYear    = regexp.MustCompile(`(?i)\b(first|second) half of (this|last|the) year`)
 	reQuarter     = regexp.MustCompile(`(?i)\b(first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|this year|last year))?`)
 	reQuarters3   = regexp.MustCompile(`(?i)\bfirst three quarters(?: of ((?:19|20)\d{2}|this year|last year))?`)
-	reAsOfMonth   = regexp.MustCompile(`(?i)\b(?:as of|by the end of|at the end of|end of|as at|by|until|up to) (?:this |last )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,? ((?:19|20)\d{2}))?`)
+	reAsOfMonth   = regexp.MustCompile(`(?i)\b(?:as of|by the end of|at the end of|end of|as at|by|until|up to) (?:this |last )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
 	reThisMonth   = regexp.MustCompile(`(?i)\b(this|last) (January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 	reMonthYear   = regexp.MustCompile(`(?i)\b(?:in |of |since )?(January|February|March|April|May|June|July|August|September|October|November|December),? ((?:19|20)\d{2})\b`)
 	reYearRange   = regexp.MustCompile(`\b((?:19|20)\d{2})\s*(?:[-–]|to)\s*((?:19|20)\d{2})\b`)
@@ -37,10 +37,36 @@ var (
 	reLastYear    = regexp.MustCompile(`(?i)\b(last year|past year)\b`)
 	reThisYear    = regexp.MustCompile(`(?i)\b(this year|so far this year)\b`)
 	reNow         = regexp.MustCompile(`(?i)\b(now|currently|so far|to date|at present)\b`)
+	rePastYears   = regexp.MustCompile(`(?i)\b(?:over|in|during|for|throughout) the (?:past|last|previous) (two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years\b`)
+	reSinceFYP    = regexp.MustCompile(`(?i)\bsince the (?:start|beginning|launch) of the (\d{1,2})(?:st|nd|rd|th) Five-Year Plan`)
 	reFYP         = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th) Five-Year Plan period`)
 )
 
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// containsMonth reports whether lower-cased text may name a month (it
+// also accepts the abbreviations of monthNames: a loose, cheap test).
+func containsMonth(lower string) bool {
+	for m := range monthNames {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsYear reports whether text holds four digits starting 19 or 20.
+func containsYear(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') &&
+			isDigit(text[i+2]) && isDigit(text[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // docYearMonth splits a document date into year and month (0 when unknown).
 func docYearMonth(date string) (int, int) {
@@ -86,62 +112,71 @@ func findPeriods(text, docDate string) []periodExpr {
 			out = append(out, periodExpr{p, runeIndex(text, at), runeIndex(text, end), rank})
 		}
 	}
-	all := func(re *regexp.Regexp) [][]int {
-		ms := re.FindAllStringSubmatchIndex(text, -1)
-		return ms
+	// Each expression runs only where its key word occurs: most sentences
+	// have no time phrase, and the case-insensitive regexps are costly.
+	lower := strings.ToLower(text)
+	has := func(w string) bool { return strings.Contains(lower, w) }
+	hasMonth := containsMonth(lower)
+	hasYear := containsYear(text)
+	hasNow := has("now") || has("currently") || has("so far") || has("to date") || has("at present")
+	all := func(re *regexp.Regexp, ok bool) [][]int {
+		if !ok {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(text, -1)
 	}
 	yearOK := func(y int) bool { return y > 1900 }
-	for _, m := range all(reMonthRange) {
+	for _, m := range all(reMonthRange, hasMonth && has("from ")) {
 		cur = m
 		y := resolveYear(sub(text, m, 3), dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
 		}
 	}
-	for _, m := range all(reMonthDash) {
+	for _, m := range all(reMonthDash, hasMonth) {
 		cur = m
 		y := resolveYear(sub(text, m, 3), dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
 		}
 	}
-	for _, m := range all(reFirstMonths) {
+	for _, m := range all(reFirstMonths, has("months")) {
 		cur = m
 		y := resolveYear(sub(text, m, 2), dy)
 		if n := numberWords[strings.ToLower(sub(text, m, 1))]; n > 0 && yearOK(y) {
 			add(fmt.Sprintf("%d-01/%d-%02d", y, y, n), m[0], 5)
 		}
 	}
-	for _, m := range all(reQuarters3) {
+	for _, m := range all(reQuarters3, has("quarters")) {
 		cur = m
 		if y := resolveYear(sub(text, m, 1), dy); yearOK(y) {
 			add(fmt.Sprintf("%d-01/%d-09", y, y), m[0], 5)
 		}
 	}
-	for _, m := range all(reHalfYear) {
+	for _, m := range all(reHalfYear, has("half")) {
 		cur = m
 		y := resolveYear(sub(text, m, 2)+" year", dy)
 		if yearOK(y) {
 			add(fmt.Sprintf("%d-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range all(reHalf) {
+	for _, m := range all(reHalf, has("half")) {
 		cur = m
 		if y := sub(text, m, 2); y != "" {
 			add(fmt.Sprintf("%s-H%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range all(reQuarter) {
+	for _, m := range all(reQuarter, has("quarter")) {
 		cur = m
 		if y := resolveYear(sub(text, m, 2), dy); yearOK(y) {
 			add(fmt.Sprintf("%d-Q%d", y, ordinal(sub(text, m, 1))), m[0], 5)
 		}
 	}
-	for _, m := range all(reAsOfMonth) {
+	for _, m := range all(reAsOfMonth, hasMonth) {
 		cur = m
 		y := dy
 		if ys := sub(text, m, 2); ys != "" {
-			y, _ = strconv.Atoi(ys)
+			y = resolveYear(ys, dy)
 		} else if strings.Contains(strings.ToLower(text[m[0]:m[1]]), "last ") {
 			y = dy - 1
 		}
@@ -149,7 +184,7 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 1))), m[0], 6)
 		}
 	}
-	for _, m := range all(reThisMonth) {
+	for _, m := range all(reThisMonth, hasMonth) {
 		cur = m
 		y := dy
 		if strings.EqualFold(sub(text, m, 1), "last") {
@@ -159,58 +194,83 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 2))), m[0], 6)
 		}
 	}
-	for _, m := range all(reMonthYear) {
+	for _, m := range all(reMonthYear, hasMonth && hasYear) {
 		cur = m
 		add(fmt.Sprintf("%s-%02d", sub(text, m, 2), monthOf(sub(text, m, 1))), m[0], 4)
 	}
-	for _, m := range all(reFromTo) {
+	for _, m := range all(reFromTo, hasYear) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
 	}
-	for _, m := range all(reYearRange) {
+	for _, m := range all(reYearRange, hasYear) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
 	}
-	for _, m := range all(reFYP) {
+	for _, m := range all(reFYP, has("five-year")) {
 		cur = m
 		if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
 			s := 1966 + 5*(n-3)
 			add(fmt.Sprintf("%d/%d", s, s+4), m[0], 3)
 		}
 	}
-	for _, m := range all(reYearEnd) {
+	if dy > 0 {
+		// "over the past five years" in a 2024 document: 2019/2023, the
+		// five full years before the document's.
+		for _, m := range all(rePastYears, has("years")) {
+			cur = m
+			w := strings.ToLower(sub(text, m, 1))
+			n := numberWords[w]
+			if n == 0 {
+				n, _ = strconv.Atoi(w)
+			}
+			if n >= 2 && n <= 30 {
+				add(fmt.Sprintf("%d/%d", dy-n, dy-1), m[0], 4)
+			}
+		}
+		// "since the start of the 14th Five-Year Plan": from the plan's
+		// first year to the document's year.
+		for _, m := range all(reSinceFYP, has("five-year")) {
+			cur = m
+			if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
+				if s := 1966 + 5*(n-3); s < dy {
+					add(fmt.Sprintf("%d/%d", s, dy), m[0], 4)
+				}
+			}
+		}
+	}
+	for _, m := range all(reYearEnd, hasYear) {
 		cur = m
 		add(sub(text, m, 1)+"-12", m[0], 4)
 	}
-	for _, m := range all(reBetween) {
+	for _, m := range all(reBetween, hasYear) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 4)
 	}
 	if dy > 0 && dm > 0 {
-		for _, m := range all(reThisMonthP) {
+		for _, m := range all(reThisMonthP, has("this month")) {
 			cur = m
 			add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 4)
 		}
 	}
-	for _, m := range all(reInYear) {
+	for _, m := range all(reInYear, hasYear) {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
-	for _, m := range all(reYearSaw) {
+	for _, m := range all(reYearSaw, hasYear) {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
 	if dy > 0 {
-		for _, m := range all(reLastYear) {
+		for _, m := range all(reLastYear, has(" year")) {
 			cur = m
 			add(strconv.Itoa(dy-1), m[0], 3)
 		}
-		for _, m := range all(reThisYear) {
+		for _, m := range all(reThisYear, has("this year")) {
 			cur = m
 			add(strconv.Itoa(dy), m[0], 2)
 		}
 		if dm > 0 {
-			for _, m := range all(reNow) {
+			for _, m := range all(reNow, hasNow) {
 				cur = m
 				add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 1)
 			}
@@ -262,6 +322,33 @@ func pickPeriod(ps []periodExpr, pos int) string {
 		}
 	}
 	return bp.period
+}
+
+// figurePeriod chooses the period of a figure spanning runes [lo, hi) of a
+// sentence: a time phrase right after the figure ("12th in 2023", "23,000
+// in the first half of this year"); else the nearest one before it; else
+// the period carried from earlier sentences; else the nearest one after.
+func figurePeriod(ps []periodExpr, lo, hi int, carry string) string {
+	var before, after []periodExpr
+	for _, p := range ps {
+		if p.at < lo {
+			before = append(before, p)
+		} else {
+			after = append(after, p)
+		}
+	}
+	for _, p := range after {
+		if p.at-hi <= 8 {
+			return pickPeriod(after, p.at)
+		}
+	}
+	if len(before) > 0 {
+		return pickPeriod(before, lo)
+	}
+	if carry != "" {
+		return carry
+	}
+	return pickPeriod(after, lo)
 }
 
 func ordinal(s string) int {

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"strings"
+	"unicode"
 )
 
 // relBuilder collects relations, one per (subject, predicate, object).
@@ -11,21 +12,20 @@ type relBuilder struct {
 	out  []Relation
 }
 
-func (rb *relBuilder) add(subj int, pred string, obj int, si int, rule string) {
+func (rb *relBuilder) add(subj int, pred string, obj int, s *sentInfo, rule string) {
 	if subj < 0 || obj < 0 {
 		return
 	}
-	s, o := rb.d.entityID(subj), rb.d.entityID(obj)
-	if s == "" || o == "" || s == o {
+	sj, o := rb.d.entityID(subj), rb.d.entityID(obj)
+	if sj == "" || o == "" || sj == o {
 		return
 	}
-	key := s + "\x00" + pred + "\x00" + o
+	key := sj + "\x00" + pred + "\x00" + o
 	if rb.seen[key] {
 		return
 	}
 	rb.seen[key] = true
-	sent := rb.d.sents[si].Sentence
-	rb.out = append(rb.out, Relation{Subject: s, Predicate: pred, Object: o, Sentence: sent.Text, Offset: sent.Offset, Rule: rule})
+	rb.out = append(rb.out, Relation{Subject: sj, Predicate: pred, Object: o, Sentence: s.Text, Offset: s.Offset, Rule: rule})
 }
 
 func (d *docState) typeOf(m *mention) EntityType { return d.ents[d.find(m.c.ent)].typ }
@@ -122,16 +122,31 @@ func (d *docState) findMainAgency() {
 	d.main = best
 }
 
-// subjectBefore finds the agent of a verb at token v: the nearest body
-// mention before it in the same clause, or "we"/"the Office" meaning the
-// document's issuing agency.
+// subjectBefore finds the agents of a verb at token v: the nearest body
+// mention before it in the same clause with the bodies listed with it
+// ("A, B and C issued"), the subject of a co-agent phrase ("we joined with
+// A and B to issue"), or "we"/"the Office" meaning the document's issuing
+// agency. When none stands near the verb it falls back to the sentence's
+// opening subject (clauseSubject). Agents are returned in text order.
 func (d *docState) subjectBefore(s *sentInfo, v int) []int {
+	out, blocked := d.agentsBefore(s, v)
+	if len(out) == 0 && !blocked {
+		if sub := d.clauseSubject(s, v); sub >= 0 {
+			out = append(out, sub)
+		}
+	}
+	return out
+}
+
+// agentsBefore is subjectBefore without the fallback; blocked reports that
+// the search stopped at a clause boundary or a person.
+func (d *docState) agentsBefore(s *sentInfo, v int) (out []int, blocked bool) {
 	toks := s.toks
-	var out []int
-	for k := v - 1; k >= 0 && v-k <= 16; k-- {
+	start := v
+	for k := v - 1; k >= 0 && start-k <= 16; k-- {
 		t := toks[k].s
 		if t == ";" || t == ":" {
-			break
+			return reverseInts(out), true
 		}
 		if m := s.mentionEndingAt(k + 1); m != nil {
 			typ := d.typeOf(m)
@@ -140,32 +155,36 @@ func (d *docState) subjectBefore(s *sentInfo, v int) []int {
 				// "the General Office of the Party and the General Office of
 				// the Council issued": collect bodies joined by "and".
 				j := m.lo - 1
-				for j >= 0 && (toks[j].s == "the" || toks[j].s == "The") {
+				for j >= 0 && isArticle(toks[j].s) {
 					j--
 				}
-				if j >= 0 && (toks[j].s == "and" || toks[j].s == ",") {
-					k = j
+				if j >= 0 && (toks[j].s == "and" || toks[j].s == "," || toks[j].s == "(") {
+					k, start = j, j
 					continue
 				}
-				return out
+				if h := coAgentHead(toks, j); h >= 0 {
+					k, start = h, h
+					continue
+				}
+				return reverseInts(out), false
 			}
 			if typ == Person {
-				return out
+				return reverseInts(out), true
 			}
 			k = m.lo
 			continue
 		}
 		if (t == "We" || t == "we") && d.main >= 0 {
-			return append(out, d.main)
+			return reverseInts(append(out, d.main)), false
 		}
 		if (t == "It" || (t == "it" && k > 0 && toks[k-1].s == ",")) && d.main >= 0 && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].s, "ed") || toks[k+1].s == "has" || toks[k+1].s == "also" || toks[k+1].s == "had") {
-			return append(out, d.main) // "It formulated and published …" in the issuer's report
+			return reverseInts(append(out, d.main)), false // "It formulated and published …" in the issuer's report
 		}
-		if (t == "Office" || t == "Administration") && k > 0 && (toks[k-1].s == "The" || toks[k-1].s == "the" || toks[k-1].s == "This" || toks[k-1].s == "this") && d.main >= 0 && !s.covered(k) {
-			return append(out, d.main)
+		if (t == "Office" || t == "Administration") && k > 0 && isArticle(toks[k-1].s) && d.main >= 0 && !s.covered(k) {
+			return reverseInts(append(out, d.main)), false
 		}
 	}
-	return out
+	return reverseInts(out), false
 }
 
 // objectAfter returns the first mention of one of the types within n tokens
@@ -223,17 +242,18 @@ func (d *docState) objectList(s *sentInfo, v, n int, types ...EntityType) []*men
 }
 
 var (
-	issueVerbs     = toSet(`issued issues issue published publishes released releases promulgated promulgates formulated formulates adopted adopts enacted enacts unveiled unveils introduced introduces drafted drafts prepared prepares`)
+	issueVerbs     = toSet(`issued issues issue published publishes publish released releases release promulgated promulgates promulgate formulated formulates formulate adopted adopts adopt enacted enacts enact unveiled unveils unveil introduced introduces drafted drafts draft prepared prepares approved approves approve`)
 	runVerbs       = toSet(`launched launches launch organized organizes organize organised held holds hold ran runs run conducted conducts conduct hosted hosts host initiated initiates initiate started starts established establishes set carried continued operates operated operate built builds completed promoted`)
 	implementVerbs = toSet(`implemented implements implement implementing`)
 	amendVerbs     = toSet(`amended amends revised revises`)
 	coopWords      = toSet(`collaborated cooperated cooperating cooperation collaboration coordination partnered worked joined signed renewed along together jointly between`)
 	successionWord = map[string]string{"renamed": "succeededBy", "reorganized": "succeededBy", "reorganised": "succeededBy", "replaced": "succeededBy", "succeeded": "succeededBy",
-		"merged": "mergedInto", "folded": "mergedInto", "incorporated": "mergedInto", "combined": "mergedInto", "absorbed": "mergedInto"}
+		"merged": "mergedInto", "folded": "mergedInto", "incorporated": "mergedInto", "combined": "mergedInto", "absorbed": "mergedInto",
+		"absorb": "mergedInto", "absorbs": "mergedInto", "absorbing": "mergedInto"}
 	// successorFirst are succession verbs whose active subject is the new
 	// body ("the CNIPA replaced the SIPO"): the link runs object → subject
 	// unless the verb is passive ("the SIPO was replaced by the CNIPA").
-	successorFirst = toSet(`replaced succeeded absorbed`)
+	successorFirst = toSet(`replaced succeeded absorbed absorb absorbs absorbing`)
 	beVerbs        = toSet(`was were is are been being be`)
 	titleAgency    = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
 )
@@ -241,14 +261,24 @@ var (
 // relations applies the relation rules to the document.
 func (d *docState) relations() []Relation {
 	rb := &relBuilder{d: d, seen: map[string]bool{}}
-	for si, s := range d.sents {
+	for _, s := range d.relationViews() {
+		d.sentenceRelations(rb, s)
+	}
+	d.gazetteerLinks(rb)
+	return rb.out
+}
+
+// sentenceRelations applies the sentence-level rules to one sentence (or
+// one run of sentences joined by relationViews).
+func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
+	{
 		toks := s.toks
 		for _, m := range s.mentions {
 			typ := d.typeOf(m)
 			// memberOf from appositions.
 			if typ == Person {
 				for _, b := range d.appositionBodies(s, m) {
-					rb.add(d.entOf(m), "memberOf", d.entOf(b), si, "apposition: person, title of body")
+					rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "apposition: person, title of body")
 				}
 				// "Ouyang Zhongcan from the Chinese Academy of Sciences", "Fu Yiqin at Yale".
 				if k := m.hi; k < len(toks) && (toks[k].s == "from" || toks[k].s == "at" || toks[k].s == "of") {
@@ -257,14 +287,14 @@ func (d *docState) relations() []Relation {
 						n++
 					}
 					if b := s.mentionAt(n); b != nil && isBody(d.typeOf(b)) {
-						rb.add(d.entOf(m), "memberOf", d.entOf(b), si, "pattern: person from/at body")
+						rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "pattern: person from/at body")
 					}
 				}
 				// "Supreme People's Court Vice President Tao Kaiyuan".
 				k := m.lo - 1
 				for k >= 0 && (titleWord(toks[k]) || toks[k].s == "Vice" || toks[k].s == "Deputy" || toks[k].s == "Chief" || toks[k].s == "General" || toks[k].s == "State" || toks[k].s == "." || toks[k].s == "Councilor") {
 					if b := s.mentionEndingAt(k); b != nil && isBody(d.typeOf(b)) && k < m.lo {
-						rb.add(d.entOf(m), "memberOf", d.entOf(b), si, "pattern: body, title, person")
+						rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "pattern: body, title, person")
 						break
 					}
 					k--
@@ -280,30 +310,42 @@ func (d *docState) relations() []Relation {
 					if id, ok := titleAgency[title]; ok {
 						if e, ok := d.x.gaz.byID[id]; ok {
 							if b, ok := d.byGaz[e]; ok {
-								rb.add(d.entOf(m), "memberOf", d.find(b), si, "title implies body: "+title)
+								rb.add(d.entOf(m), "memberOf", d.find(b), s, "title implies body: "+title)
 							}
 						}
 					}
 				}
 			}
-			// "the Patent Management Department of this Office".
-			if isBody(typ) && m.c.suffix == nil && m.hi+2 < len(toks) && toks[m.hi].s == "of" && (toks[m.hi+1].s == "this" || toks[m.hi+1].s == "the") && toks[m.hi+2].s == "Office" && d.main >= 0 {
-				rb.add(d.entOf(m), "partOf", d.main, si, "pattern: unit of this Office")
+			// "the Patent Management Department of this Office", also when
+			// the recognized name includes "of this Office".
+			if isBody(typ) && m.c.suffix == nil && d.main >= 0 {
+				if m.hi+2 < len(toks) && toks[m.hi].s == "of" && (toks[m.hi+1].s == "this" || toks[m.hi+1].s == "the") && toks[m.hi+2].s == "Office" {
+					rb.add(d.entOf(m), "partOf", d.main, s, "pattern: unit of this Office")
+				} else if m.hi-m.lo > 3 && toks[m.hi-3].s == "of" && (toks[m.hi-2].s == "this" || toks[m.hi-2].s == "the") && toks[m.hi-1].s == "Office" {
+					rb.add(d.entOf(m), "partOf", d.main, s, "pattern: unit of this Office")
+				}
+			}
+			if isBody(typ) {
+				d.withinBody(rb, s, m)
+				d.namedAfterPlace(rb, s, m)
+			}
+			if typ == Law {
+				d.titleTopics(rb, s, m)
 			}
 			// Regions: "Xuhui District, Shanghai Municipality", "Beijing Haidian District".
 			if typ == Region {
 				if k := m.hi; k+1 < len(toks) && toks[k].s == "," {
 					if r := s.mentionAt(k + 1); r != nil && d.typeOf(r) == Region && d.regionRank(m) < d.regionRank(r) {
-						rb.add(d.entOf(m), "partOf", d.entOf(r), si, "pattern: place, larger place")
+						rb.add(d.entOf(m), "partOf", d.entOf(r), s, "pattern: place, larger place")
 					}
 				}
 				if r := s.mentionAt(m.hi); r != nil && d.typeOf(r) == Region && d.regionRank(r) < d.regionRank(m) {
-					rb.add(d.entOf(r), "partOf", d.entOf(m), si, "pattern: larger place before place")
+					rb.add(d.entOf(r), "partOf", d.entOf(m), s, "pattern: larger place before place")
 				}
 			}
 			// partOf from "X of Y" chains.
 			if m.c.suffix != nil && isBody(typ) && isBody(d.typeOf(m.c.suffix)) {
-				rb.add(d.entOf(m), "partOf", d.entOf(m.c.suffix), si, "pattern: body of body")
+				rb.add(d.entOf(m), "partOf", d.entOf(m.c.suffix), s, "pattern: body of body")
 			}
 			// issued from "Opinions of the CCCPC and the State Council".
 			if typ == Law {
@@ -313,7 +355,7 @@ func (d *docState) relations() []Relation {
 					}
 					for n := k + 1; n < m.hi; n++ {
 						if b := s.mentionAt(n); b != nil && b != m && d.typeOf(b) == Agency {
-							rb.add(d.entOf(b), "issued", d.entOf(m), si, "pattern: instrument of body")
+							rb.add(d.entOf(b), "issued", d.entOf(m), s, "pattern: instrument of body")
 							n = b.hi - 1
 						} else if toks[n].s != "and" && toks[n].s != "the" && toks[n].s != "," && !(b != nil) {
 							break
@@ -323,12 +365,14 @@ func (d *docState) relations() []Relation {
 				}
 			}
 		}
+		d.accordanceWith(rb, s)
+		d.duringProgram(rb, s)
 		// "the Central Committee … with Comrade Xi Jinping at its core".
 		for k := 0; k+2 < len(toks); k++ {
 			if toks[k].s == "with" && toks[k+1].s == "Comrade" {
 				if p := s.mentionAt(k + 2); p != nil && d.typeOf(p) == Person {
 					if b := d.bodyBefore(s, k); b != nil {
-						rb.add(d.entOf(p), "memberOf", d.entOf(b), si, "pattern: body with Comrade X at its core")
+						rb.add(d.entOf(p), "memberOf", d.entOf(b), s, "pattern: body with Comrade X at its core")
 					}
 				}
 			}
@@ -340,8 +384,13 @@ func (d *docState) relations() []Relation {
 			case issueVerbs[w]:
 				subs := d.subjectBefore(s, v)
 				for _, o := range d.objectList(s, v, 14, Law, Program) {
+					pred, rule := "issued", "verb: "+t.s
+					if servesInstrument(toks, v, o.lo) {
+						// "published the division of assignments … for the Opinions"
+						pred, rule = "implements", "verb: "+t.s+" … for instrument"
+					}
 					for _, sub := range subs {
-						rb.add(sub, "issued", d.entOf(o), si, "verb: "+t.s)
+						rb.add(sub, pred, d.entOf(o), s, rule)
 					}
 				}
 			case runVerbs[w]:
@@ -349,7 +398,7 @@ func (d *docState) relations() []Relation {
 					if o := d.objectAfter(s, v, 6, Agency, Organization); o != nil {
 						for _, sub := range d.subjectBefore(s, v) {
 							if d.ents[sub].typ == Agency {
-								rb.add(d.entOf(o), "partOf", sub, si, "verb: "+t.s+" (a body sets up a unit)")
+								rb.add(d.entOf(o), "partOf", sub, s, "verb: "+t.s+" (a body sets up a unit)")
 							}
 						}
 					}
@@ -357,41 +406,35 @@ func (d *docState) relations() []Relation {
 						for k := v + 1; k < len(toks) && k-v < 10; k++ {
 							if toks[k].s == "in" {
 								if r := s.mentionAt(k + 1 + boolInt(k+1 < len(toks) && toks[k+1].s == "the")); r != nil && d.typeOf(r) == Region {
-									rb.add(sub, "locatedIn", d.entOf(r), si, "verb: "+t.s+" … in Region")
+									rb.add(sub, "locatedIn", d.entOf(r), s, "verb: "+t.s+" … in Region")
 								}
 								break
 							}
 						}
 					}
 				}
-				if o := d.objectAfter(s, v, 10, Program); o != nil {
+				if o := d.objectAfter(s, v, 10, Program); o != nil && !afterImplementationOf(toks, o.lo) {
 					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "runs", d.entOf(o), si, "verb: "+t.s)
+						rb.add(sub, "runs", d.entOf(o), s, "verb: "+t.s)
 					}
 				}
 			case implementVerbs[w]:
 				if o := d.objectAfter(s, v, 12, Law, Program); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "implements", d.entOf(o), si, "verb: "+t.s)
+						rb.add(sub, "implements", d.entOf(o), s, "verb: "+t.s)
 					}
 				}
 			case amendVerbs[w]:
 				if o := d.objectAfter(s, v, 6, Law); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
 						if d.ents[sub].typ == Law {
-							rb.add(sub, "amends", d.entOf(o), si, "verb: "+t.s)
+							rb.add(sub, "amends", d.entOf(o), s, "verb: "+t.s)
 						}
 					}
 				}
 			case coopWords[w]:
 				if w == "between" {
-					// "between China and the EU", "between SIPO and the Zhejiang Provincial Government"
-					a := d.objectAfter(s, v, 3, Agency, Organization, Region)
-					if a != nil {
-						if b := d.objectAfter(s, a.hi-1, 3, Agency, Organization, Region); b != nil && a.hi < len(toks) && toks[a.hi].s == "and" {
-							rb.add(d.entOf(a), "cooperatesWith", d.entOf(b), si, "pattern: between X and Y")
-						}
-					}
+					d.betweenPairs(rb, s, v)
 					continue
 				}
 				subs := d.subjectBefore(s, v)
@@ -401,7 +444,7 @@ func (d *docState) relations() []Relation {
 				if len(subs) > 1 && (w == "jointly" || strings.HasPrefix(w, "cooperat") || strings.HasPrefix(w, "collaborat")) {
 					// "China and the United States have been cooperating"
 					for _, o := range subs[1:] {
-						rb.add(subs[0], "cooperatesWith", o, si, "verb: "+t.s)
+						rb.add(subs[0], "cooperatesWith", o, s, "verb: "+t.s)
 					}
 				}
 				if len(subs) == 0 {
@@ -414,30 +457,52 @@ func (d *docState) relations() []Relation {
 					if m := s.mentionAt(k); m != nil {
 						if typ := d.typeOf(m); isBody(typ) || (typ == Region && d.ents[subs[0]].typ != Region && withBefore(toks, v, k)) || (typ == Region && d.ents[subs[0]].typ == Region) {
 							for _, sub := range subs {
-								rb.add(sub, "cooperatesWith", d.entOf(m), si, "verb: "+t.s+" with")
+								rb.add(sub, "cooperatesWith", d.entOf(m), s, "verb: "+t.s+" with")
 							}
 						}
 						k = m.hi - 1
 					}
 				}
 			case successionWord[w] != "":
+				if v+2 < len(toks) && toks[v+1].s == "to" && toks[v+2].kind == tokWord && !s.covered(v+2) && toks[v+2].s != "the" {
+					continue // "reorganized to absorb …": the next verb says how
+				}
 				pred := successionWord[w]
 				before := d.bodyBefore(s, v)
-				after := d.objectAfter(s, v, 8, Agency)
-				if before != nil && after != nil {
-					older, newer := d.entOf(before), d.entOf(after)
-					if successorFirst[w] && (v == 0 || !beVerbs[strings.ToLower(toks[v-1].s)]) {
-						older, newer = newer, older
+				if before == nil {
+					continue
+				}
+				passive := v > 0 && beVerbs[strings.ToLower(toks[v-1].s)]
+				if successorFirst[w] && !passive {
+					// "the Ministry … absorbed the A and the B": each old body
+					// links to the subject.
+					for _, o := range d.objectList(s, v, 8, Agency) {
+						rb.add(d.entOf(o), pred, d.entOf(before), s, "verb: "+t.s)
 					}
-					rb.add(older, pred, newer, si, "verb: "+t.s)
+					continue
+				}
+				if after := d.objectAfter(s, v, 8, Agency); after != nil {
+					rb.add(d.entOf(before), pred, d.entOf(after), s, "verb: "+t.s)
+				}
+			case w == "implementation" && v+1 < len(toks) && toks[v+1].s == "of" && !s.covered(v):
+				// "organized the implementation of the Plan", "Circular of the
+				// Office Concerning the Implementation of the Opinions".
+				if o := d.objectAfter(s, v+1, 4, Law, Program); o != nil {
+					var subs []int
+					if is := d.issuerBefore(s, v); is >= 0 {
+						subs = []int{is}
+					} else if h := implementationHead(toks, v); h >= 0 && d.subjectAdjacent(s, h) {
+						subs = d.subjectBefore(s, h)
+					}
+					for _, sub := range subs {
+						rb.add(sub, "implements", d.entOf(o), s, "noun: implementation of")
+					}
 				}
 			case w == "in" || w == "located" || w == "based":
-				d.locatedIn(rb, si, s, v)
+				d.locatedIn(rb, s, v)
 			}
 		}
 	}
-	d.gazetteerLinks(rb)
-	return rb.out
 }
 
 func boolInt(b bool) int {
@@ -457,7 +522,8 @@ func withBefore(toks []token, v, k int) bool {
 	return false
 }
 
-// regionsBefore returns regions joined by "and" right before token v
+// regionsBefore returns regions joined by "and" right before token v, in
+// text order
 // ("China and the United States have been cooperating").
 func (d *docState) regionsBefore(s *sentInfo, v int) []int {
 	var out []int
@@ -477,7 +543,7 @@ func (d *docState) regionsBefore(s *sentInfo, v int) []int {
 		out = append(out, d.entOf(m))
 		k = m.lo
 	}
-	return out
+	return reverseInts(out)
 }
 
 // regionRank orders regions by size: districts and counties, cities,
@@ -512,8 +578,12 @@ func (d *docState) bodyBefore(s *sentInfo, v int) *mention {
 	return nil
 }
 
-// locatedIn handles "<program or body> in Region, Region and Region".
-func (d *docState) locatedIn(rb *relBuilder, si int, s *sentInfo, v int) {
+// placedVerbs link a subject to the place after "in": "will be held in".
+var placedVerbs = toSet(`held located based headquartered hosted`)
+
+// locatedIn handles "<program or body> in Region, Region and Region" and
+// "<program or body> will be held in Region".
+func (d *docState) locatedIn(rb *relBuilder, s *sentInfo, v int) {
 	toks := s.toks
 	if toks[v].s != "in" {
 		return
@@ -522,6 +592,16 @@ func (d *docState) locatedIn(rb *relBuilder, si int, s *sentInfo, v int) {
 	if subj == nil {
 		if v > 0 && (toks[v-1].s == "\"" || toks[v-1].s == "”") {
 			subj = s.mentionEndingAt(v - 1)
+		}
+	}
+	if subj == nil && v > 0 && placedVerbs[toks[v-1].s] {
+		// "the IPSC will be held in Berkeley", "the centre is based in Xi'an"
+		k := v - 1
+		for k > 0 && (beVerbs[toks[k-1].s] || toks[k-1].s == "will" || toks[k-1].s == "also" || toks[k-1].s == "to") {
+			k--
+		}
+		if k < v-1 {
+			subj = s.mentionEndingAt(k)
 		}
 	}
 	if subj == nil {
@@ -540,7 +620,7 @@ func (d *docState) locatedIn(rb *relBuilder, si int, s *sentInfo, v int) {
 		if m == nil || d.typeOf(m) != Region {
 			return
 		}
-		rb.add(d.entOf(subj), "locatedIn", d.entOf(m), si, "pattern: X in Region")
+		rb.add(d.entOf(subj), "locatedIn", d.entOf(m), s, "pattern: X in Region")
 		k = m.hi
 		if k < len(toks) && toks[k].s == "," {
 			k++
@@ -572,7 +652,7 @@ func (d *docState) gazetteerLinks(rb *relBuilder) {
 			if si < 0 {
 				si = d.ents[d.find(e)].first
 			}
-			rb.add(d.find(e), link.pred, d.find(te), si, "gazetteer: "+entry.ID+" "+link.pred+" "+link.target)
+			rb.add(d.find(e), link.pred, d.find(te), d.sents[si], "gazetteer: "+entry.ID+" "+link.pred+" "+link.target)
 		}
 	}
 	// Deterministic order regardless of map iteration.
@@ -588,4 +668,475 @@ func (d *docState) sharedSentence(a, b int) int {
 		}
 	}
 	return best
+}
+
+// continuationStarts are capitalized words that open the second line of a
+// heading broken over lines ("Circular of the Office / Concerning the
+// Implementation of …").
+var continuationStarts = toSet(`Concerning Regarding About Of For And`)
+
+// continues reports whether sentence b continues sentence a: a was cut at a
+// comma (a long sentence split by the segmenter), or a has no final
+// punctuation (a line break inside a sentence or a heading) and b opens in
+// lower case or with a connecting word.
+func continues(a, b *sentInfo) bool {
+	if len(a.toks) == 0 || len(b.toks) == 0 {
+		return false
+	}
+	last, first := a.toks[len(a.toks)-1].s, b.toks[0]
+	if last == "," {
+		return true
+	}
+	if last == "." || last == "!" || last == "?" || last == ";" || last == ":" || last == "。" || a.toks[len(a.toks)-1].kind == tokNum {
+		return false
+	}
+	if first.kind != tokWord {
+		return false
+	}
+	r := []rune(first.s)[0]
+	return unicode.IsLower(r) || continuationStarts[first.s]
+}
+
+// relationViews returns the units the sentence rules run on: each sentence,
+// except that a sentence and the ones that continue it (see continues) are
+// joined into one view whose text is the document's text from the first
+// sentence's start to the last one's end. At most three sentences are
+// joined.
+func (d *docState) relationViews() []*sentInfo {
+	var out []*sentInfo
+	var docRunes []rune
+	for i := 0; i < len(d.sents); {
+		j := i
+		for j+1 < len(d.sents) && j-i < 2 && continues(d.sents[j], d.sents[j+1]) {
+			j++
+		}
+		if j == i {
+			out = append(out, d.sents[i])
+			i++
+			continue
+		}
+		if docRunes == nil {
+			docRunes = []rune(d.doc.Text)
+		}
+		first, last := d.sents[i], d.sents[j]
+		end := last.Offset + len(last.runes)
+		if first.Offset < 0 || end > len(docRunes) || first.Offset > end {
+			for k := i; k <= j; k++ {
+				out = append(out, d.sents[k])
+			}
+			i = j + 1
+			continue
+		}
+		v := &sentInfo{Sentence: Sentence{Text: string(docRunes[first.Offset:end]), Offset: first.Offset}}
+		v.runes = docRunes[first.Offset:end]
+		for k := i; k <= j; k++ {
+			s := d.sents[k]
+			shift, base := s.Offset-first.Offset, len(v.toks)
+			for _, t := range s.toks {
+				v.toks = append(v.toks, token{s: t.s, lo: t.lo + shift, hi: t.hi + shift, kind: t.kind})
+			}
+			for _, m := range s.mentions {
+				v.mentions = append(v.mentions, &mention{sent: m.sent, lo: m.lo + base, hi: m.hi + base, c: m.c})
+			}
+		}
+		out = append(out, v)
+		i = j + 1
+	}
+	return out
+}
+
+// isArticle reports whether w is an article or demonstrative that may open
+// a noun phrase before a name.
+func isArticle(w string) bool {
+	switch w {
+	case "the", "The", "this", "This", "its", "Its", "our", "Our":
+		return true
+	}
+	return false
+}
+
+// coAgentWords introduce bodies acting together with the subject: "we
+// joined with A and B", "we, along with A, B and C, will host …", "It worked
+// in collaboration with A, B and C to publish …".
+var coAgentWords = toSet(`along together joined jointly collaboration cooperation conjunction partnership hands teamed partnered worked`)
+
+// coAgentHead returns the index of the word before "with" at token j when
+// toks[j] is the "with" of a co-agent phrase, else -1.
+func coAgentHead(toks []token, j int) int {
+	if j >= 1 && toks[j].s == "with" && coAgentWords[strings.ToLower(toks[j-1].s)] {
+		return j - 1
+	}
+	return -1
+}
+
+// introWords open an introductory phrase closed by a comma before the
+// clause's subject: "In 2019, we …", "Last year, the CNIPA …".
+var introWords = toSet(`In On Since Last This Over At From After Before By Through Meanwhile Moreover Furthermore Besides Also Additionally Since`)
+
+// clauseSubject returns the subject that opens the sentence ("We", "the
+// Office" or a body, after an optional introductory phrase), when it stands
+// before token v with no person named in between; else -1. It is the
+// fallback agent of a verb far from its subject: "We took measures … and
+// renewed the agreement with WIPO".
+func (d *docState) clauseSubject(s *sentInfo, v int) int {
+	toks := s.toks
+	k := 0
+	if len(toks) > 0 && introWords[toks[0].s] {
+		for c := 1; c < len(toks) && c < 12 && c < v; c++ {
+			if toks[c].s == "," {
+				k = c + 1
+				break
+			}
+		}
+	}
+	for k < v && isArticle(toks[k].s) {
+		k++
+	}
+	if k >= v {
+		return -1
+	}
+	sub := -1
+	end := k + 1
+	switch {
+	case toks[k].s == "We" || toks[k].s == "we":
+		sub = d.main
+	case toks[k].s == "Office" && k > 0 && isArticle(toks[k-1].s) && !s.covered(k):
+		sub = d.main
+	default:
+		if m := s.mentionAt(k); m != nil && isBody(d.typeOf(m)) {
+			sub, end = d.entOf(m), m.hi
+		}
+	}
+	if sub < 0 || end >= v {
+		return -1
+	}
+	if t := toks[end].s; t == "which" || t == "that" || t == "of" || t == "'s" || t == "’s" {
+		return -1
+	}
+	for _, m := range s.mentions {
+		if m.lo >= end && m.hi <= v && d.typeOf(m) == Person {
+			return -1
+		}
+	}
+	return sub
+}
+
+func reverseInts(xs []int) []int {
+	for i, j := 0, len(xs)-1; i < j; i, j = i+1, j-1 {
+		xs[i], xs[j] = xs[j], xs[i]
+	}
+	return xs
+}
+
+// betweenPairs handles "between X and Y", and lists of pairs: "between China
+// and the EU, China and France as well as China and Thailand". The token v
+// is "between".
+func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
+	toks := s.toks
+	k := v
+	for pairs := 0; pairs < 8; pairs++ {
+		a := d.objectAfter(s, k, 3, Agency, Organization, Region)
+		if a == nil || a.hi >= len(toks) || toks[a.hi].s != "and" {
+			return
+		}
+		b := d.objectAfter(s, a.hi, 2, Agency, Organization, Region)
+		if b == nil {
+			return
+		}
+		rb.add(d.entOf(a), "cooperatesWith", d.entOf(b), s, "pattern: between X and Y")
+		// Another pair follows a comma, "and" or "as well as".
+		n := b.hi
+		for n < len(toks) && n-b.hi < 4 && (toks[n].s == "," || toks[n].s == "and" || toks[n].s == "as" || toks[n].s == "well") {
+			n++
+		}
+		if n == b.hi {
+			return
+		}
+		k = n - 1
+	}
+}
+
+// afterImplementationOf reports whether the mention starting at token lo is
+// introduced by "implementation of (the)".
+func afterImplementationOf(toks []token, lo int) bool {
+	k := lo - 1
+	for k >= 0 && (isArticle(toks[k].s) || toks[k].s == "*" || toks[k].s == "\"" || toks[k].s == "“") {
+		k--
+	}
+	return k >= 1 && toks[k].s == "of" && strings.EqualFold(toks[k-1].s, "implementation")
+}
+
+// servesInstrument reports whether the instrument at token o, found after
+// the issuing verb at token v, is not what was issued but what the issued
+// text serves: "published the division of assignments and progress schedule
+// for the Opinions", "formulated measures for implementing the Outline".
+func servesInstrument(toks []token, v, o int) bool {
+	k := o - 1
+	for k > v && (isArticle(toks[k].s) || toks[k].s == "*" || toks[k].s == "\"" || toks[k].s == "“") {
+		k--
+	}
+	if k <= v+1 {
+		return false
+	}
+	w := strings.ToLower(toks[k].s)
+	if w == "for" || w == "implementing" || w == "implement" {
+		return true
+	}
+	return w == "of" && strings.EqualFold(toks[k-1].s, "implementation")
+}
+
+// withinWords may stand between a body and "within" ("the USPTO which is
+// within the Department of Commerce", "will the Administration remain
+// within …").
+var withinWords = toSet(`which that is was are remain remains remained stay stays stayed will would be also still`)
+
+// withinBody links a body to the agency it sits in: "this Leading Group
+// within MofCOM", "the Joint Conference under the State Council".
+func (d *docState) withinBody(rb *relBuilder, s *sentInfo, m *mention) {
+	toks := s.toks
+	k := m.hi
+	if k < len(toks) && toks[k].s == "," {
+		k++
+	}
+	for n := 0; n < 3 && k < len(toks) && withinWords[toks[k].s] && !s.covered(k); n++ {
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	w := toks[k].s
+	if w != "within" && !(w == "under" && k <= m.hi+1) {
+		return
+	}
+	k++
+	for k < len(toks) && isArticle(toks[k].s) {
+		k++
+	}
+	if b := s.mentionAt(k); b != nil && d.typeOf(b) == Agency {
+		rb.add(d.entOf(m), "partOf", d.entOf(b), s, "pattern: body "+w+" agency")
+	}
+}
+
+// namedAfterPlace links a body whose name opens with a city, district or
+// province named in the document to that place: "Zhengzhou Intellectual
+// Property Tribunal" → Zhengzhou, "Zhejiang Provincial Government" →
+// Zhejiang. Countries are left out ("China National … Administration").
+func (d *docState) namedAfterPlace(rb *relBuilder, s *sentInfo, m *mention) {
+	for n := 2; n >= 1; n-- {
+		if m.hi-m.lo <= n {
+			continue
+		}
+		g, ok := d.x.gaz.lookupName(s.spanText(m.lo, m.lo+n))
+		if !ok || d.x.gaz.entries[g].Type != Region {
+			continue
+		}
+		e, ok := d.byGaz[g]
+		if !ok {
+			return
+		}
+		kind := d.x.gaz.entries[g].Kind
+		if kind == "country" || strings.Contains(kind, "group") || kind == "union" || kind == "continent" || kind == "" {
+			return
+		}
+		rb.add(d.entOf(m), "locatedIn", d.find(e), s, "pattern: body named after place")
+		return
+	}
+}
+
+// titleTopics links an instrument to the programs, instruments and places
+// its title is about: "Opinions on … to Accelerate the Implementation of
+// Innovation-driven Development Strategy" concerns (and implements) the
+// strategy; "… Old Industrial Bases in Northeast China" concerns the region.
+// Issuers ("Opinions of the State Council") are left to the issued rule.
+func (d *docState) titleTopics(rb *relBuilder, s *sentInfo, m *mention) {
+	toks := s.toks
+	for _, n := range s.mentions {
+		if n == m || n.lo <= m.lo || n.hi > m.hi {
+			continue
+		}
+		switch d.typeOf(n) {
+		case Program, Law:
+			rb.add(d.entOf(m), "concerns", d.entOf(n), s, "title: instrument on topic")
+			if afterImplementationOf(toks, n.lo) {
+				rb.add(d.entOf(m), "implements", d.entOf(n), s, "title: implementation of")
+			}
+		case Region:
+			k := n.lo - 1
+			for k > m.lo && isArticle(toks[k].s) {
+				k--
+			}
+			if w := toks[k].s; w == "in" || w == "for" || w == "on" {
+				rb.add(d.entOf(m), "concerns", d.entOf(n), s, "title: instrument on place")
+			}
+		}
+	}
+}
+
+// accordanceOpeners introduce the instrument an action carries out.
+var accordanceOpeners = [][]string{
+	{"in", "accordance", "with"}, {"according", "to"}, {"pursuant", "to"}, {"in", "line", "with"},
+	{"to", "implement"}, {"in", "order", "to", "implement"}, {"in", "implementing"}, {"implementing"},
+}
+
+// accordanceWith handles "In accordance with the Notification of the State
+// Council …, SIPO made …" and "SIPO, pursuant to the Measures, …": the
+// acting body implements the instrument.
+func (d *docState) accordanceWith(rb *relBuilder, s *sentInfo) {
+	toks := s.toks
+	for i := range toks {
+		if i > 0 && toks[i-1].s != "," {
+			continue // at the start of the sentence or of a comma phrase
+		}
+		n := 0
+		for _, op := range accordanceOpeners {
+			if i+len(op) <= len(toks) {
+				ok := true
+				for j, w := range op {
+					ok = ok && strings.EqualFold(toks[i+j].s, w)
+				}
+				if ok {
+					n = len(op)
+					break
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		objs := d.objectList(s, i+n-1, 3, Law, Program)
+		if len(objs) == 0 {
+			continue
+		}
+		var subs []int
+		if i == 0 {
+			// The subject follows the phrase: "…, SIPO made …".
+			k := objs[len(objs)-1].hi
+			for k < len(toks) && toks[k].s != "," && k-objs[len(objs)-1].hi < 12 {
+				k++
+			}
+			k++
+			for k < len(toks) && isArticle(toks[k].s) {
+				k++
+			}
+			if k < len(toks) {
+				if toks[k].s == "we" || toks[k].s == "We" || (toks[k].s == "Office" && !s.covered(k)) {
+					subs = append(subs, d.main)
+				} else if b := s.mentionAt(k); b != nil && isBody(d.typeOf(b)) {
+					subs = append(subs, d.entOf(b))
+				}
+			}
+		} else {
+			subs = d.subjectBefore(s, i-1)
+		}
+		for _, o := range objs {
+			for _, sub := range subs {
+				if sub >= 0 {
+					rb.add(sub, "implements", d.entOf(o), s, "pattern: in accordance with instrument")
+				}
+			}
+		}
+	}
+}
+
+// duringProgram handles "During last year's Blue Sky campaign, we
+// interviewed …": the subject after the phrase runs the program.
+func (d *docState) duringProgram(rb *relBuilder, s *sentInfo) {
+	toks := s.toks
+	if len(toks) < 4 || toks[0].s != "During" {
+		return
+	}
+	o := d.objectAfter(s, 0, 5, Program)
+	if o == nil || o.hi >= len(toks) || toks[o.hi].s != "," {
+		return
+	}
+	k := o.hi + 1
+	for k < len(toks) && isArticle(toks[k].s) {
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	sub := -1
+	if toks[k].s == "we" || toks[k].s == "We" {
+		sub = d.main
+	} else if b := s.mentionAt(k); b != nil && isBody(d.typeOf(b)) {
+		sub = d.entOf(b)
+	}
+	if sub >= 0 {
+		rb.add(sub, "runs", d.entOf(o), s, "pattern: during program, subject")
+	}
+}
+
+// notImplementationHeads are words before "(the) implementation of" that
+// make the phrase something other than the subject's own action ("with
+// regard to the implementation", "the guiding document for implementation").
+var notImplementationHeads = toSet(`of to with for in and or by under about from on at as their his her its our`)
+
+// implementationHead returns the verb whose object is "(the)
+// implementation" at token v ("organized the implementation of"), or -1.
+func implementationHead(toks []token, v int) int {
+	k := v - 1
+	for k >= 0 && isArticle(toks[k].s) {
+		k--
+	}
+	if k < 0 || toks[k].kind != tokWord || isCap(toks[k]) || notImplementationHeads[strings.ToLower(toks[k].s)] {
+		return -1
+	}
+	return k
+}
+
+// verbModifiers may stand between a subject and its verb.
+var verbModifiers = toSet(`has have had also further actively will would continued to`)
+
+// subjectAdjacent reports whether the verb at token h directly follows its
+// subject: a body, "we", "it" or "the Office", with only adverbs and
+// auxiliaries between ("SIPO sturdily organized").
+func (d *docState) subjectAdjacent(s *sentInfo, h int) bool {
+	k := h - 1
+	for k >= 0 && (verbModifiers[strings.ToLower(s.toks[k].s)] || strings.HasSuffix(s.toks[k].s, "ly")) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	if m := s.mentionEndingAt(k + 1); m != nil {
+		return isBody(d.typeOf(m))
+	}
+	switch strings.ToLower(s.toks[k].s) {
+	case "we", "it":
+		return true
+	case "office":
+		return k > 0 && isArticle(s.toks[k-1].s)
+	}
+	return false
+}
+
+// issuerBefore returns the issuing body of the instrument right before
+// token v, when the instrument's name ends with it: "Circular of the State
+// Intellectual Property Office Concerning the Implementation of …" gives the
+// Office. It returns -1 otherwise.
+func (d *docState) issuerBefore(s *sentInfo, v int) int {
+	k := v - 1
+	for k >= 0 && isArticle(s.toks[k].s) {
+		k--
+	}
+	if k < 0 || !strings.EqualFold(s.toks[k].s, "concerning") && !strings.EqualFold(s.toks[k].s, "regarding") && !strings.EqualFold(s.toks[k].s, "on") {
+		return -1
+	}
+	law := s.mentionEndingAt(k)
+	if law == nil || d.typeOf(law) != Law {
+		return -1
+	}
+	for _, m := range s.mentions {
+		if m != law && m.hi == law.hi && m.lo > law.lo && isBody(d.typeOf(m)) {
+			j := m.lo - 1
+			for j > law.lo && isArticle(s.toks[j].s) {
+				j--
+			}
+			if s.toks[j].s == "of" || s.toks[j].s == "by" {
+				return d.entOf(m)
+			}
+		}
+	}
+	return -1
 }

@@ -3,6 +3,7 @@ package loaders
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,14 +32,14 @@ was were is are be been being has have had will would shall should can could may
 reached reach reaching stood stand stands hit totaled totalled totaling totalling amounted amounting increased increasing rose rising grew growing
 fell falling dropped decreased declined exceeded exceeding surpassed accounted accounting climbed jumped doubled tripled up down
 respectively year-on-year compared including included among about around nearly approximately over more less than
-last this next previous following same each every such these those it its we our they their he she his her whose which`)
+last this next previous following same each every such these those it its we our they their he she his her whose which also`)
 
 // timeWords end a qualifier: time is the period's business, not the metric's.
 var timeWords = toSet(`last this next year years month months january february march april may june july august september october november december
 respectively year-on-year compared ranking accounting representing`)
 
 // weakWords carry no meaning of their own in a subject phrase.
-var weakWords = toSet(`representing showing indicating marking a an year-on-year annual average overall total further respectively which it that this
+var weakWords = toSet(`figure figures representing showing indicating marking a an year-on-year annual average overall total further respectively which it that this
 growth increase decrease rise jump decline drop`)
 
 // Words that end the subject phrase before a number (the verb or the
@@ -46,7 +47,8 @@ growth increase decrease rise jump decline drop`)
 var leftCut = toSet(`reached reach reaches reaching stood stand stands standing hit hits totaled totalled totaling totalling amounted amounting amounts
 increased increasing increase increases rose rising rise rises grew growing grow grows fell falling dropped decreased declined exceeded exceeding exceeds surpassed surpassing
 accounted accounting accounts climbed jumped doubled tripled was were is are has have had will would remained remains kept keeps
-saw hitting approached maintained achieved attained topped up down`)
+saw hitting approached maintained achieved attained topped up down represents representing registering showing marking indicating
+should could can may might must shall`)
 
 // Leading words dropped from a subject phrase.
 var leftLead = toSet(`and with while which as the a an its their this that these those of in also meanwhile respectively among including where whereas thus so then
@@ -73,6 +75,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 	var out []Statistic
 	def := d.defaultPeriod()
 	carry := ""
+	lastMetric := "" // the metric of the previous figure, for "the figure", "up 5%"
 	prevEnd := -1
 	docRunes := []rune(d.doc.Text)
 	reported := ""
@@ -83,25 +86,32 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 		if si%64 == 0 && ctx.Err() != nil {
 			return nil
 		}
-		// A new paragraph (a line break before the sentence) drops the
-		// period carried from earlier sentences.
-		if prevEnd >= 0 && strings.ContainsRune(string(docRunes[min(prevEnd, s.Offset):s.Offset]), '\n') {
+		// A heading, a speaker's name line or a question starts a new topic
+		// and drops the period carried from earlier sentences; a plain new
+		// paragraph in the same turn ("First, …", "Second, …") keeps it.
+		if prevEnd >= 0 && strings.ContainsRune(string(docRunes[min(prevEnd, s.Offset):s.Offset]), '\n') && turnBreak(docRunes, prevEnd, s) {
 			carry = ""
 		}
 		prevEnd = s.Offset + len(s.runes)
 		periods := findPeriods(s.Text, d.doc.Date)
 		figs := d.figures(s)
-		lastMetric := ""
-		for _, f := range figs {
-			metric := d.metricFor(s, f, lastMetric)
+		if prevEnd >= 0 && si > 0 && strings.ContainsRune(string(docRunes[min(d.sents[si-1].Offset+len(d.sents[si-1].runes), s.Offset):s.Offset]), '\n') {
+			lastMetric = "" // what "the figure" or "this" refers to stays in its paragraph
+		}
+		var prior []priorFig // the figures of this sentence so far, with their metrics
+		for fi, f := range figs {
+			if len(prior) > 0 && insideNP(s.toks, prior[len(prior)-1].f, f) {
+				continue // "408 of the world's 5,000 leading brands": part of the noun phrase
+			}
+			metric := d.metricFor(s, f, lastMetric, prior, figs[fi:])
 			if metric == "" {
 				continue
 			}
-			lastMetric = strings.TrimPrefix(metric, "growth of ")
-			period := pickPeriod(periods, s.toks[f.lo].lo)
-			if period == "" {
-				period = carry
+			prior = append(prior, priorFig{f, metric})
+			if f.kind != "measure" {
+				lastMetric = stripGrowth(metric)
 			}
+			period := figurePeriod(periods, s.toks[f.lo].lo, s.toks[f.hi-1].hi, carry)
 			if period == "" {
 				period = def
 			}
@@ -124,6 +134,33 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 		}
 	}
 	return out
+}
+
+// listItemRe matches the marker of a numbered or bulleted item: "3. ",
+// "(2) ", "II. ", "• ".
+var listItemRe = regexp.MustCompile(`^(?:\(?\d{1,2}[.)）]|（\d{1,2}）|[IVX]{1,4}\.|[•·▪])(?:\s|$)`)
+
+// turnBreak reports whether the text from the end of the previous sentence
+// (at rune prevEnd) through sentence s starts a new topic: s or a line
+// between is a heading or a speaker line (no closing punctuation, or ending
+// in a colon), or s is a question.
+func turnBreak(doc []rune, prevEnd int, s *sentInfo) bool {
+	gap := string(doc[min(prevEnd, s.Offset):s.Offset])
+	for _, line := range strings.Split(gap, "\n") {
+		if strings.TrimSpace(line) != "" {
+			return true
+		}
+	}
+	t := strings.TrimSpace(s.Text)
+	if t == "" || listItemRe.MatchString(t) || strings.Contains(t, "\n") {
+		return true // a numbered item or a heading joined to its paragraph
+	}
+	last := []rune(t)[len([]rune(t))-1]
+	switch last {
+	case '.', '!', '。', ';', '”', '"', ')', '）':
+		return false
+	}
+	return true
 }
 
 func metricSide(s *sentInfo, f figure, metric string) string {
@@ -240,8 +277,8 @@ func (d *docState) figures(s *sentInfo) []figure {
 		if pl == "no" || pl == "nos" || pl == "article" || pl == "art" || pl == "chapter" || pl == "section" || pl == "item" || pl == "paragraph" || pl == "phase" || pl == "level" || pl == "batch" || pl == "grade" || pl == "class" || pl == "version" {
 			continue
 		}
-		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") {
-			continue
+		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && isCap(toks[i-2]) && strings.Contains(t.s, ",")) {
+			continue // "(3)", "[2015]"; not "Japan (22,000)"
 		}
 		if i == 0 && (next == "." || next == ")" || next == "、") {
 			continue
@@ -463,11 +500,62 @@ func isNounish(t token) bool {
 	return true
 }
 
+// seriesAhead reports whether the tokens from k continue a series of
+// nouns that "and" or "or" closes before any other punctuation ("civil, and
+// administrative cases").
+func seriesAhead(toks []token, k int) bool {
+	if k < len(toks) && (strings.EqualFold(toks[k].s, "and") || strings.EqualFold(toks[k].s, "or")) {
+		return k+1 < len(toks) && isNounish(toks[k+1])
+	}
+	for n := k; n < len(toks) && n < k+5; n++ {
+		w := strings.ToLower(toks[n].s)
+		if w == "," && n > k && n+2 < len(toks) && (strings.EqualFold(toks[n+1].s, "and") || strings.EqualFold(toks[n+1].s, "or")) {
+			return isNounish(toks[n+2]) // "civil, and administrative cases"
+		}
+		if w == "and" || w == "or" {
+			return n > k && n+1 < len(toks) && isNounish(toks[n+1])
+		}
+		if !isNounish(toks[n]) || strings.HasSuffix(w, "ed") {
+			return false
+		}
+	}
+	return false
+}
+
+// tailPreps are the words that may open a qualifier after the noun a figure
+// counts: "cases of …", "SMEs to participate in …", "disputes through …".
+var tailPreps = toSet(`of for on from by under with across involving providing whose that to through in at among within into against`)
+
+// timePhraseAt reports whether a time phrase starts at token n ("in the
+// first half", "by the end of", "during 2023", "since 2015"): it ends a
+// qualifier, since time is the period's business.
+func timePhraseAt(toks []token, n int) bool {
+	switch strings.ToLower(toks[n].s) {
+	case "in", "during", "by", "since", "until", "over", "from", "as", "at", "throughout":
+	default:
+		return false
+	}
+	for k := n + 1; k < len(toks) && k <= n+3; k++ {
+		w := strings.ToLower(toks[k].s)
+		if toks[k].kind == tokNum || monthNames[w] > 0 || periodCue[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// periodCue are words of time phrases.
+var periodCue = toSet(`first second third fourth half quarter quarters end beginning start past last this whole previous recent years months`)
+
 // nounAfter returns the noun phrase after a figure ("invention patents",
 // "cases of counterfeiting patents") and a participle tail ("transferred to
 // judicial organs").
 func nounAfter(toks []token, k int) (np []string, tail []string) {
 	j := k
+	// "11 of the funds": what is counted follows "of the".
+	if j+2 < len(toks) && strings.EqualFold(toks[j].s, "of") && (strings.EqualFold(toks[j+1].s, "the") || strings.EqualFold(toks[j+1].s, "these") || strings.EqualFold(toks[j+1].s, "those")) {
+		j += 2
+	}
 	ofUsed := false
 	for j < len(toks) && len(np) < 7 {
 		t := toks[j]
@@ -483,8 +571,28 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if w == "and" && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && j+2 < len(toks) && isNounish(toks[j+2]) {
-			np = append(np, "and")
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && !strings.HasSuffix(strings.ToLower(toks[j+1].s), "ed") {
+			np = append(np, w)
+			j++
+			continue
+		}
+		// A series: "criminal, civil and administrative cases", "laws,
+		// regulations and treaties".
+		if t.s == "," && len(np) > 0 && seriesAhead(toks, j+1) {
+			np = append(np, ",")
+			j++
+			continue
+		}
+		if t.s == "(" && len(np) > 0 && j+2 < len(toks) && toks[j+2].s == ")" && toks[j+1].kind == tokWord && isAllCaps(toks[j+1].s) {
+			j += 3 // "geographical indication (GI) products"
+			continue
+		}
+		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+1 < len(toks) && (isNounish(toks[j+1]) || toks[j+1].kind == tokNum) {
+			np = append(np, t.s)
+			if toks[j+1].kind == tokNum && j+2 < len(toks) && isNounish(toks[j+2]) {
+				np = append(np, toks[j+1].s) // "the world's 5,000 leading brands"
+				j++
+			}
 			j++
 			continue
 		}
@@ -507,14 +615,14 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	if m < len(toks) && toks[m].kind == tokWord {
 		w := strings.ToLower(toks[m].s)
 		participle := (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "made" || w == "held" || w == "built" || w == "set") && !leftCut[w]
-		prep := m == j && (w == "of" || w == "for" || w == "on" || w == "from" || w == "by" || w == "under" || w == "with" || w == "across" || w == "involving" || w == "providing" || w == "whose" || w == "that")
+		prep := m == j && (tailPreps[w] || (strings.HasSuffix(w, "ing") && len(w) > 5 && !timeWords[w] && !npStop[w] && w != "including"))
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
 				tw := strings.ToLower(toks[n].s)
 				if toks[n].kind != tokWord && toks[n].s != "-" && toks[n].s != "/" {
 					break
 				}
-				if timeWords[tw] || (tw == "in" && n+1 < len(toks) && toks[n+1].kind == tokNum) {
+				if timeWords[tw] || (tw == "in" && n+1 < len(toks) && toks[n+1].kind == tokNum) || timePhraseAt(toks, n) {
 					break
 				}
 				tail = append(tail, toks[n].s)
@@ -540,6 +648,9 @@ func subjectBeforeFigure(toks []token, lo int) ([]string, bool) {
 		w := strings.ToLower(t.s)
 		if w == "while" || w == "whereas" || w == "which" || w == "where" || w == "but" {
 			break
+		}
+		if w == "and" && start >= 2 && toks[start-2].kind == tokNum {
+			break // "reduced by 8 and vice-ministerial agencies were reduced by 7"
 		}
 		start--
 	}
@@ -590,10 +701,122 @@ func subjectBeforeFigure(toks []token, lo int) ([]string, bool) {
 		}
 		break
 	}
+	if n := len(words); n >= 4 && strings.EqualFold(words[n-3], "in") && strings.EqualFold(words[n-2], "the") && strings.EqualFold(words[n-1], "amount") {
+		// "made efforts to secure central government funds in the amount of":
+		// the funds.
+		words = words[:n-3]
+		for k := len(words) - 2; k >= 0; k-- {
+			lw := strings.ToLower(words[k])
+			if lw == "to" {
+				words = words[k+2:]
+				break
+			}
+			if strings.HasSuffix(lw, "ed") || lw == "made" {
+				words = words[k+1:]
+				break
+			}
+		}
+	}
 	for len(words) >= 3 && strings.EqualFold(words[0], "number") && strings.EqualFold(words[1], "of") {
 		words = words[2:]
 	}
 	return words, growth
+}
+
+// growthPrefixes are the labels growthLabel gives, most specific first.
+var growthPrefixes = []string{"year-on-year growth of ", "average annual growth rate of ", "growth of "}
+
+// stripGrowth removes a growth label from a metric ("year-on-year growth of
+// exports" → "exports").
+func stripGrowth(m string) string {
+	for _, p := range growthPrefixes {
+		m = strings.TrimPrefix(m, p)
+	}
+	return m
+}
+
+// growthLabel names the kind of growth a percentage near figure f states:
+// "year-on-year growth of" when the clause says "year on year", "average
+// annual growth rate of" for "average annual", else "growth of".
+func growthLabel(toks []token, f figure) string {
+	lo, hi := max(0, f.lo-10), min(len(toks), f.hi+6)
+	for k := lo; k < hi; k++ {
+		w := strings.ToLower(toks[k].s)
+		if k > f.lo && (w == ";" || w == "." || (w == "," && k > f.hi+3)) {
+			break
+		}
+		if w == "year-on-year" || (w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+1].s, "on") && strings.EqualFold(toks[k+2].s, "year")) ||
+			(w == "year" && k+4 < len(toks) && toks[k+1].s == "-" && strings.EqualFold(toks[k+2].s, "on")) {
+			return growthPrefixes[0]
+		}
+		if w == "average" && k+1 < len(toks) && strings.EqualFold(toks[k+1].s, "annual") {
+			return growthPrefixes[1]
+		}
+	}
+	return growthPrefixes[2]
+}
+
+// clauseOpener returns the lower-cased first word of the clause that holds
+// token lo (the clause starts after the last punctuation before lo).
+func clauseOpener(toks []token, lo int) string {
+	k := lo
+	for k > 0 && !(toks[k-1].kind == tokPunct && toks[k-1].s != "-" && toks[k-1].s != "'" && toks[k-1].s != "’") {
+		k--
+	}
+	if k < lo {
+		return strings.ToLower(toks[k].s)
+	}
+	return ""
+}
+
+// verbBefore returns the past-tense verb whose object a figure at token lo
+// is ("interviewed 300 agencies", "trained more than 4,000 examiners"), or
+// "".
+func verbBefore(toks []token, lo int) (string, int) {
+	k := lo - 1
+	for k >= 0 {
+		w := strings.ToLower(toks[k].s)
+		if w == "more" || w == "than" || w == "over" || w == "nearly" || w == "about" || w == "around" || w == "approximately" || w == "some" || w == "almost" {
+			k--
+			continue
+		}
+		// "selected a total of 122", "retained a group of 115"
+		if w == "of" && k >= 2 && (toks[k-1].s == "total" || toks[k-1].s == "group") && (toks[k-2].s == "a" || toks[k-2].s == "A") {
+			k -= 3
+			continue
+		}
+		break
+	}
+	if k < 0 || toks[k].kind != tokWord || isCap(toks[k]) {
+		return "", -1
+	}
+	w := strings.ToLower(toks[k].s)
+	if strings.HasSuffix(w, "ing") && len(w) > 6 && !leftCut[w] && !growthWords[w] && !npStop[w] && !timeWords[w] {
+		// "resolving 57,000 disputes", "enrolling 230 students"
+		return pastParticiple(w), k
+	}
+	if !strings.HasSuffix(w, "ed") || len(w) < 5 || leftCut[w] || growthWords[w] {
+		return "", -1
+	}
+	return w, k
+}
+
+// irregularParticiples maps -ing forms whose past participle is irregular.
+var irregularParticiples = map[string]string{"making": "made", "holding": "held", "building": "built", "bringing": "brought",
+	"giving": "given", "taking": "taken", "winning": "won", "setting": "set", "putting": "put", "selling": "sold",
+	"seeing": "seen", "paying": "paid", "finding": "found", "leading": "led", "sending": "sent", "spending": "spent"}
+
+// pastParticiple turns an -ing form into a past participle ("resolving" →
+// "resolved", "applying" → "applied").
+func pastParticiple(w string) string {
+	if p, ok := irregularParticiples[w]; ok {
+		return p
+	}
+	stem := strings.TrimSuffix(w, "ing")
+	if strings.HasSuffix(stem, "y") && len(stem) > 2 && !strings.ContainsRune("aeiou", rune(stem[len(stem)-2])) {
+		return stem[:len(stem)-1] + "ied"
+	}
+	return stem + "ed"
 }
 
 // contentWords counts words that are not function words.
@@ -621,9 +844,9 @@ func strongWords(ws []string) int {
 	return n
 }
 
-// metricFor names what a figure measures, or "" when nothing in the
-// sentence does.
-func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string) string {
+// baseMetric names what a figure measures from the noun phrase after it or
+// the subject phrase before it, or "" when nothing in the sentence does.
+func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, prior []priorFig) string {
 	toks := s.toks
 	np, tail := nounAfter(toks, f.hi)
 	left, growth := subjectBeforeFigure(toks, f.lo)
@@ -643,6 +866,17 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string) string {
 		}
 		return strings.Join(left, " ") + " rank"
 	}
+	if lastMetric != "" && f.lo >= 2 && isCap(toks[f.lo-2]) && (toks[f.lo-1].s == "(" || strings.EqualFold(toks[f.lo-1].s, "with")) {
+		// "followed by Siemens with 2,220", "Japan (22,000)": an item of a
+		// list of the figure before.
+		return lastMetric
+	}
+	if near != "" && f.kind != "count" && strongWords(left) <= 2 && len(left) > 0 && clauseOpener(toks, f.lo) == "with" && !growth {
+		// "with turnover exceeding 1.1 trillion yuan": the turnover of what
+		// came before.
+		out := strings.Join(left, " ") + " of " + near
+		return strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", " ,", ",").Replace(out)
+	}
 	if f.kind == "count" && len(np) == 1 && measureUnits[strings.ToLower(np[0])] {
 		f.kind = "measure"
 	}
@@ -650,8 +884,25 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string) string {
 	var metric []string
 	switch {
 	case f.kind == "count" && contentWords(np) > 0:
-		metric = append(np, tail...)
-		if len(np) == 1 && len(tail) == 0 && strong > 0 {
+		metric = append(append([]string{}, np...), tail...)
+		enriched := false
+		if v, vi := verbBefore(toks, f.lo); v != "" {
+			// "we trained 4,000 examiners": "examiners trained".
+			metric = append(append(append([]string{}, np...), v), tail...)
+			if len(tail) == 0 {
+				if ctx := verbContext(toks, vi, prior); len(ctx) > 1 {
+					metric = append(metric, ctx...)
+					enriched = true
+				}
+			}
+		} else if len(tail) == 0 {
+			if ctx := prepContext(toks, f.lo); len(ctx) > 0 {
+				// "set up 353 centers across 31 regions": "regions with centers".
+				metric = append(append(append([]string{}, np...), "with"), ctx...)
+				enriched = true
+			}
+		}
+		if len(np) == 1 && len(tail) == 0 && strong > 0 && !enriched {
 			metric = append(append([]string{}, left...), np...)
 		}
 	case f.kind == "percent" && strong == 0 && len(np) >= 2 && strings.EqualFold(np[0], "of") && lastMetric != "":
@@ -659,16 +910,32 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string) string {
 		metric = append([]string{"share"}, np...)
 		metric = append(metric, "of", lastMetric)
 	case f.kind == "percent" && growth && strong == 0 && lastMetric != "":
-		return "growth of " + lastMetric
+		return growthLabel(toks, f) + lastMetric
+	case f.kind == "measure" && growth && strong == 0 && near != "":
+		// "reached 80.55 points, an increase of 1.44 points"
+		return "increase of " + near
+	case strong == 0 && f.kind != "count" && contentWords(np) == 0 && lastMetric != "":
+		// "In 2020, the figure reached $8.68 billion": the metric before.
+		return lastMetric
 	case strong > 0:
 		metric = left
-		if f.kind == "percent" && strong <= 2 && lastMetric != "" && !growth {
+		if f.kind == "percent" && strong <= 2 && near != "" && !growth {
 			// "with an accuracy rate of 94.2%": the rate of what came before.
-			metric = append(append([]string{}, left...), "of", lastMetric)
+			metric = append(append([]string{}, left...), "of", near)
+		}
+		if !growth && (f.kind == "percent" || f.kind == "currency") {
+			metric = append(metric, complementAfter(toks, f.hi)...)
+		}
+		if f.hi+2 < len(toks) && strings.EqualFold(toks[f.hi].s, "per") && toks[f.hi+1].kind == tokNum && toks[f.hi+2].kind == tokWord {
+			// "12 per 10,000 people"
+			metric = append(metric, "per", toks[f.hi+1].s, toks[f.hi+2].s)
 		}
 		if f.kind == "percent" && growth {
-			metric = append([]string{"growth", "of"}, metric...)
+			metric = append(strings.Fields(growthLabel(toks, f)), metric...)
 		}
+	case f.kind == "percent" && len(np) > 0 && growthWords[strings.ToLower(np[0])] && contentWords(tail) > 0:
+		// "a 40% jump in litigation": the growth of what the tail names.
+		metric = append(strings.Fields(growthLabel(toks, f)), tail[1:]...)
 	case contentWords(np) > 0 && f.kind != "count":
 		metric = np
 	default:
@@ -698,4 +965,667 @@ func sortRelations(rs []Relation) {
 		}
 		return rs[a].Object < rs[b].Object
 	})
+}
+
+// priorFig is a figure met earlier in the same sentence, with its metric.
+type priorFig struct {
+	f      figure
+	metric string
+}
+
+// insideNP reports whether figure f stands inside the noun phrase of the
+// figure p before it: "408 of the world's 5,000 leading brands".
+func insideNP(toks []token, p, f figure) bool {
+	n := f.lo - p.hi
+	if n < 3 || n > 5 || !strings.EqualFold(toks[p.hi].s, "of") {
+		return false
+	}
+	last := toks[f.lo-1].s
+	return last == "'s" || last == "’s"
+}
+
+// metricTidy joins the tokens of a metric the way they are written.
+var metricTidy = strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", " ,", ",", "( ", "(", " )", ")")
+
+// tidy joins metric words and caps the length.
+func tidy(ws []string) string {
+	out := strings.TrimSpace(metricTidy.Replace(strings.Join(ws, " ")))
+	if len([]rune(out)) > 160 {
+		out = string([]rune(out)[:160])
+	}
+	return out
+}
+
+// metricFor names what a figure measures, or "" when nothing in the
+// sentence does. prior holds the figures of the sentence before f; rest the
+// figures from f on.
+func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []priorFig, rest []figure) string {
+	toks := s.toks
+	near := lastMetric // what "with an accuracy rate of" refers to: the sentence's own figure first
+	for k := len(prior) - 1; k >= 0; k-- {
+		if prior[k].f.unit != "rank" {
+			near = stripGrowth(prior[k].metric)
+			break
+		}
+	}
+	if m := respectivelyMetric(toks, f, prior, rest); m != "" {
+		return m
+	}
+	if m := ofWhichMetric(toks, f, prior); len(m) > 0 {
+		return tidy(m)
+	}
+	if m := differenceMetric(toks, f, near); len(m) > 0 {
+		return tidy(m)
+	}
+	if m := shareOfMetric(toks, f, near); len(m) > 0 {
+		return tidy(m)
+	}
+	if m := ellipsisMetric(toks, f, prior); m != "" {
+		return m
+	}
+	m := d.baseMetric(s, f, lastMetric, near, prior)
+	if m == "" {
+		return ""
+	}
+	if f.unit == "rank" || f.unit == "places" || f.unit == "place" || headIsSlot(toks, f) {
+		if idx := indexName(toks); idx != "" && !strings.Contains(strings.ToLower(m), strings.ToLower(idx)) {
+			m += " in " + idx
+		}
+	}
+	return m
+}
+
+// headIsSlot reports whether a count figure counts ranking places ("15
+// slots").
+func headIsSlot(toks []token, f figure) bool {
+	if f.hi >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[f.hi].s) {
+	case "slots", "spots", "positions":
+		return true
+	}
+	return false
+}
+
+// indexNames are the last words of the name of a ranking.
+var indexNames = toSet(`Index Ranking Rankings Scoreboard Ranking`)
+
+// indexName returns the name of a ranking the sentence cites ("Global
+// Innovation Index 2020"), or "".
+func indexName(toks []token) string {
+	for i, t := range toks {
+		if !indexNames[t.s] {
+			continue
+		}
+		lo := i
+		for lo > 0 && (isCap(toks[lo-1]) || (lo > 1 && isCap(toks[lo-2]) && (toks[lo-1].s == "of" || toks[lo-1].s == "and"))) && i-lo < 6 {
+			lo--
+		}
+		if lo == i {
+			continue
+		}
+		hi := i + 1
+		if hi < len(toks) && toks[hi].kind == tokNum && len(toks[hi].s) == 4 {
+			hi++ // "Global Innovation Index 2020"
+		}
+		var ws []string
+		for _, t := range toks[lo:hi] {
+			ws = append(ws, t.s)
+		}
+		return strings.Join(ws, " ")
+	}
+	return ""
+}
+
+// figureGroup returns the figures of rest (rest[0] is f) and of prior that
+// form a list with f: same kind, joined only by commas and "and".
+func figureGroup(toks []token, f figure, prior []priorFig, rest []figure) (before int, group []figure) {
+	joined := func(a, b figure) bool {
+		if a.kind != b.kind || b.lo < a.hi {
+			return false
+		}
+		for k := a.hi; k < b.lo; k++ {
+			if w := strings.ToLower(toks[k].s); w != "," && w != "and" {
+				return false
+			}
+		}
+		return true
+	}
+	k := len(prior)
+	for k > 0 && joined(prior[k-1].f, func() figure {
+		if k < len(prior) {
+			return prior[k].f
+		}
+		return f
+	}()) {
+		k--
+	}
+	for _, p := range prior[k:] {
+		group = append(group, p.f)
+	}
+	before = len(group)
+	group = append(group, f)
+	for _, r := range rest[1:] {
+		if !joined(group[len(group)-1], r) {
+			break
+		}
+		group = append(group, r)
+	}
+	return before, group
+}
+
+// respectivelyMetric pairs figures with the nouns before them in order:
+// "granted 554,000 patents and 2.46 million trademarks, up 28% and 22% year
+// on year, respectively".
+func respectivelyMetric(toks []token, f figure, prior []priorFig, rest []figure) string {
+	if f.kind != "percent" {
+		return ""
+	}
+	idx, group := figureGroup(toks, f, prior, rest)
+	if len(group) < 2 {
+		return ""
+	}
+	end := group[len(group)-1].hi
+	found := false
+	for k := end; k < len(toks) && k < end+8; k++ {
+		w := strings.ToLower(toks[k].s)
+		if w == "respectively" {
+			found = true
+			break
+		}
+		if w == "." || w == ";" {
+			break
+		}
+	}
+	if !found {
+		return ""
+	}
+	// The figures named before the group, not percentages.
+	var named []priorFig
+	for _, p := range prior[:len(prior)-idx] {
+		if p.f.kind != "percent" && p.f.unit != "rank" {
+			named = append(named, p)
+		}
+	}
+	if len(named) < len(group) {
+		return ""
+	}
+	m := stripGrowth(named[len(named)-len(group)+idx].metric)
+	growth := false
+	for k := max(0, group[0].lo-3); k < end+6 && k < len(toks); k++ {
+		if growthWords[strings.ToLower(toks[k].s)] {
+			growth = true
+		}
+	}
+	if growth {
+		return growthLabel(toks, f) + m
+	}
+	return m
+}
+
+// ofWhichMetric handles ", of which 61.8% belonged to …" and ", of which
+// exports were $8.68 billion": a part of what the clause before named.
+func ofWhichMetric(toks []token, f figure, prior []priorFig) []string {
+	w := -1
+	for k := f.lo - 1; k >= 2 && k >= f.lo-6; k-- {
+		if strings.EqualFold(toks[k].s, "which") && strings.EqualFold(toks[k-1].s, "of") {
+			w = k
+			break
+		}
+		if toks[k].kind == tokPunct {
+			break
+		}
+	}
+	if w < 0 || (toks[w-2].s != "," && toks[w-2].s != "(") {
+		return nil
+	}
+	// The antecedent: the figure just before, or the noun phrase before the comma.
+	var ante []string
+	if len(prior) > 0 && prior[len(prior)-1].f.hi == w-2 {
+		ante = strings.Fields(stripGrowth(prior[len(prior)-1].metric))
+	} else {
+		ante = phraseBefore(toks, w-2, 10)
+	}
+	if contentWords(ante) == 0 {
+		return nil
+	}
+	if w+1 < f.lo {
+		// "of which exports were $8.68 billion"
+		var part []string
+		for _, t := range toks[w+1 : f.lo] {
+			lw := strings.ToLower(t.s)
+			if leftCut[lw] || npStop[lw] || t.kind != tokWord {
+				break
+			}
+			part = append(part, t.s)
+		}
+		if contentWords(part) == 0 {
+			return nil
+		}
+		return append(append(part, "of"), ante...)
+	}
+	// "of which 61.8% belonged to the X sector", "of which 15 were recognized as Y"
+	k := f.hi
+	for k < len(toks) && (auxWords[strings.ToLower(toks[k].s)]) {
+		k++
+	}
+	var pred []string
+	for ; k < len(toks) && len(pred) < 8; k++ {
+		if toks[k].kind != tokWord || timePhraseAt(toks, k) {
+			break
+		}
+		pred = append(pred, toks[k].s)
+	}
+	for len(pred) > 0 && functionWord(strings.ToLower(pred[len(pred)-1])) {
+		pred = pred[:len(pred)-1]
+	}
+	var out []string
+	if f.kind == "percent" {
+		out = append([]string{"share", "of"}, ante...)
+		// "belonged to the X sector" → "in X sector"
+		if len(pred) > 1 && !strings.HasSuffix(strings.ToLower(pred[0]), "ed") || (len(pred) > 1 && (pred[1] == "to" || pred[1] == "in")) {
+			p := pred[1:]
+			for len(p) > 0 && (functionWord(strings.ToLower(p[0]))) {
+				p = p[1:]
+			}
+			if len(p) > 0 {
+				out = append(append(out, "in"), p...)
+			}
+			return out
+		}
+		return append(out, pred...)
+	}
+	if len(pred) == 0 {
+		pred = nil
+	}
+	return append(ante, pred...)
+}
+
+// auxWords are auxiliaries skipped before a predicate.
+var auxWords = toSet(`was were is are be been being has have had will would`)
+
+// phraseBefore returns the noun phrase that ends at token end (exclusive),
+// going back to a verb, punctuation or clause word, at most max words.
+func phraseBefore(toks []token, end, max int) []string {
+	k := end
+	for k > 0 && end-k < max {
+		t := toks[k-1]
+		lw := strings.ToLower(t.s)
+		if t.kind == tokPunct && t.s != "-" && t.s != "'s" && t.s != "’s" {
+			break
+		}
+		if t.kind == tokNum || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (strings.HasSuffix(lw, "ed") && !isCap(t) && k-1 > 0 && !functionWord(strings.ToLower(toks[k-2].s)) && toks[k-2].kind == tokWord) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
+			break
+		}
+		k--
+	}
+	var ws []string
+	for _, t := range toks[k:end] {
+		ws = append(ws, t.s)
+	}
+	for len(ws) > 0 && (leftLead[strings.ToLower(ws[0])] || ws[0] == "-") {
+		ws = ws[1:]
+	}
+	return ws
+}
+
+// differenceMetric handles "4.7 percentage points higher than the growth
+// rate of imports": the difference between the figure before and the
+// thing compared.
+func differenceMetric(toks []token, f figure, near string) []string {
+	if f.kind == "count" || f.hi+2 >= len(toks) || !strings.EqualFold(toks[f.hi+1].s, "than") {
+		return nil
+	}
+	switch strings.ToLower(toks[f.hi].s) {
+	case "higher", "lower", "more", "less", "faster", "slower":
+	default:
+		return nil
+	}
+	var other []string
+	for k := f.hi + 2; k < len(toks) && len(other) < 8; k++ {
+		if toks[k].kind != tokWord || timePhraseAt(toks, k) {
+			break
+		}
+		other = append(other, toks[k].s)
+	}
+	for len(other) > 0 && (leftLead[strings.ToLower(other[0])] || strings.EqualFold(other[0], "that")) {
+		other = other[1:]
+	}
+	if contentWords(other) == 0 {
+		return nil
+	}
+	if near == "" {
+		return append([]string{"difference", "from"}, other...)
+	}
+	return append([]string{"difference", "between", near, "and"}, other...)
+}
+
+// shareOfMetric handles "foreigners are parties in 20% of all cases" and
+// "where up to 30% of cases are foreign related": a share of what follows
+// "of", qualified by the clause.
+func shareOfMetric(toks []token, f figure, near string) []string {
+	if f.kind != "percent" || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "of") {
+		return nil
+	}
+	// The figure must be a preposition's object, not what a verb reached.
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+		k--
+	}
+	if k >= 0 {
+		switch strings.ToLower(toks[k].s) {
+		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making":
+		default:
+			return nil
+		}
+	}
+	j := f.hi + 1
+	for j < len(toks) && (strings.EqualFold(toks[j].s, "the") || strings.EqualFold(toks[j].s, "all")) {
+		j++
+	}
+	var obj []string
+	for ; j < len(toks) && len(obj) < 6 && isNounish(toks[j]); j++ {
+		obj = append(obj, toks[j].s)
+	}
+	if contentWords(obj) == 0 {
+		return nil
+	}
+	out := append([]string{"share", "of"}, obj...)
+	// A predicate after: "are foreign related".
+	m := j
+	for m < len(toks) && auxWords[strings.ToLower(toks[m].s)] {
+		m++
+	}
+	if m > j {
+		var pred []string
+		for ; m < len(toks) && len(pred) < 6 && toks[m].kind == tokWord && !timePhraseAt(toks, m); m++ {
+			pred = append(pred, toks[m].s)
+		}
+		if contentWords(pred) > 0 {
+			return append(append(out, "that", "are"), pred...)
+		}
+	}
+	// The clause before: "foreigners are parties in".
+	if k >= 0 && (toks[k].s == "in" || toks[k].s == "among") {
+		c := k
+		for c > 0 && !(toks[c-1].kind == tokPunct && toks[c-1].s != "-") {
+			c--
+		}
+		var cl []string
+		for _, t := range toks[c:k] {
+			cl = append(cl, t.s)
+		}
+		if contentWords(cl) > 0 && len(cl) <= 8 {
+			return append(append(out, "in", "which"), cl...)
+		}
+	}
+	if near != "" && k >= 0 && (toks[k].s == "representing" || toks[k].s == "accounting" || toks[k].s == "for") {
+		// "representing 45% of the national total"
+		return append(strings.Fields(near+" as"), out...)
+	}
+	return nil
+}
+
+// approxWords qualify a figure without naming anything.
+var approxWords = toSet(`more than over nearly about around approximately some almost up to roughly`)
+
+// ellipsisMetric handles "802 awards for invention patents and 68 for
+// industrial designs": the head noun of the figure before with this
+// figure's "for" phrase.
+func ellipsisMetric(toks []token, f figure, prior []priorFig) string {
+	if f.kind != "count" || len(prior) == 0 || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "for") {
+		return ""
+	}
+	if f.lo == 0 || !strings.EqualFold(toks[f.lo-1].s, "and") {
+		return ""
+	}
+	pm := prior[len(prior)-1].metric
+	i := strings.Index(pm, " for ")
+	if i <= 0 {
+		return ""
+	}
+	var rest []string
+	for k := f.hi + 1; k < len(toks) && len(rest) < 6 && isNounish(toks[k]); k++ {
+		rest = append(rest, toks[k].s)
+	}
+	if contentWords(rest) == 0 {
+		return ""
+	}
+	return pm[:i] + " for " + tidy(rest)
+}
+
+// complementAfter returns a "for …" or "during …" phrase right after a
+// figure ("RMB 8.1 billion for the 20 batches of key industry funds"),
+// numbers and time phrases left out.
+func complementAfter(toks []token, k int) []string {
+	if k >= len(toks) {
+		return nil
+	}
+	w := strings.ToLower(toks[k].s)
+	if w != "for" && w != "during" && w != "to" || timePhraseAt(toks, k) {
+		return nil
+	}
+	if w == "to" && (k+1 >= len(toks) || toks[k+1].kind != tokWord || strings.EqualFold(toks[k+1].s, "the")) {
+		return nil // "to 57.5%", "to the end"
+	}
+	out := []string{toks[k].s}
+	for n := k + 1; n < len(toks) && len(out) < 9; n++ {
+		t := toks[n]
+		if t.kind == tokNum {
+			continue
+		}
+		if t.kind != tokWord && t.s != "-" || timePhraseAt(toks, n) || timeWords[strings.ToLower(t.s)] {
+			break
+		}
+		out = append(out, t.s)
+	}
+	for len(out) > 0 && (functionWord(strings.ToLower(out[len(out)-1])) || npStop[strings.ToLower(out[len(out)-1])]) {
+		out = out[:len(out)-1]
+	}
+	if contentWords(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// verbContext qualifies "np verb" for a figure that is the object of the
+// verb at vi: "by <subject>" for a finite verb ("universities … completed
+// an inventory of"), or, for a participle after a comma ("…, benefiting
+// 20,000 enterprises"), what the clause before named.
+func verbContext(toks []token, vi int, prior []priorFig) []string {
+	w := strings.ToLower(toks[vi].s)
+	if strings.HasSuffix(w, "ing") {
+		if vi == 0 || toks[vi-1].s != "," {
+			return nil
+		}
+		var ctx []string
+		for k := len(prior) - 1; k >= 0; k-- {
+			if prior[k].f.unit != "rank" && prior[k].f.hi < vi {
+				ctx = strings.Fields(stripGrowth(prior[k].metric))
+				break
+			}
+		}
+		if ctx == nil {
+			ctx = objectBefore(toks, vi-1)
+		}
+		if contentWords(ctx) == 0 {
+			return nil
+		}
+		prep := "in"
+		switch {
+		case strings.HasPrefix(w, "benefit"):
+			prep = "from"
+		case strings.HasPrefix(w, "invit"):
+			prep = "to"
+		case strings.HasPrefix(w, "match"):
+			prep = "with"
+		}
+		return append([]string{prep}, ctx...)
+	}
+	subj := clauseSubject(toks, vi)
+	if contentWords(subj) == 0 {
+		return nil
+	}
+	return append([]string{"by"}, subj...)
+}
+
+// pronouns never make a subject worth naming.
+var pronouns = toSet(`we i you he she it they this that these those there here our us`)
+
+// clauseSubject returns the subject of the verb at vi when it is a noun
+// phrase ("Universities and research institutions across the country"), or
+// the antecedent of a relative pronoun; nil for pronouns.
+func clauseSubject(toks []token, vi int) []string {
+	k := vi
+	for k > 0 {
+		lw := strings.ToLower(toks[k-1].s)
+		if auxWords[lw] || lw == "also" || lw == "successfully" || lw == "jointly" || lw == "further" || (strings.HasSuffix(lw, "ly") && toks[k-1].kind == tokWord && !isCap(toks[k-1])) {
+			k--
+			continue
+		}
+		if lw == "and" && k >= 2 && strings.HasSuffix(strings.ToLower(toks[k-2].s), "ed") && !isCap(toks[k-2]) {
+			k -= 2 // "formulated and published"
+			continue
+		}
+		break
+	}
+	if k > 0 && (strings.EqualFold(toks[k-1].s, "which") || strings.EqualFold(toks[k-1].s, "that") || strings.EqualFold(toks[k-1].s, "who")) {
+		k--
+		if k > 0 && toks[k-1].s == "," {
+			return nil // the antecedent of ", which" is too far to trust
+		}
+	}
+	ws := phraseBefore(toks, k, 10)
+	// Keep the head part: up to "across", "in", "under" phrases of place.
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if i > 0 && (lw == "across" || lw == "nationwide" || lw == "throughout") {
+			ws = ws[:i]
+			break
+		}
+	}
+	if len(ws) == 0 || pronouns[strings.ToLower(ws[0])] || len(ws) > 10 {
+		return nil
+	}
+	for _, w := range ws {
+		if monthNames[strings.ToLower(w)] > 0 {
+			return nil
+		}
+	}
+	if len(ws) > 8 {
+		ws = ws[:8]
+	}
+	return ws
+}
+
+// objectBefore returns the object of the last verb of the clause ending at
+// token end ("we hosted another IP forum for foreign-invested enterprises"
+// → "IP forum for foreign-invested enterprises").
+func objectBefore(toks []token, end int) []string {
+	c := end
+	for c > 0 && !(toks[c-1].kind == tokPunct && toks[c-1].s != "-") {
+		c--
+	}
+	v := -1
+	for k := c; k < end; k++ {
+		lw := strings.ToLower(toks[k].s)
+		if toks[k].kind == tokWord && !isCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !functionWord(strings.ToLower(toks[k-1].s))) {
+			v = k
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	var ws []string
+	for _, t := range toks[v+1 : end] {
+		if t.kind == tokNum {
+			return nil
+		}
+		ws = append(ws, t.s)
+	}
+	for len(ws) > 0 && (leftLead[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "another")) {
+		ws = ws[1:]
+	}
+	if len(ws) > 9 {
+		return nil
+	}
+	return ws
+}
+
+// prepContext returns what a verb before a figure's preposition made, set
+// up or launched: "set up 353 trademark service centers across 31 regions"
+// → "trademark service centers"; "pilot projects have been launched in 17
+// provinces" → "pilot projects".
+func prepContext(toks []token, lo int) []string {
+	p := lo - 1
+	for p >= 0 && approxWords[strings.ToLower(toks[p].s)] {
+		p--
+	}
+	if p < 1 {
+		return nil
+	}
+	switch strings.ToLower(toks[p].s) {
+	case "with", "across", "in", "for", "on", "to":
+	default:
+		return nil
+	}
+	lw := strings.ToLower(toks[p-1].s)
+	if toks[p-1].kind == tokWord && !isCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !leftCut[lw] && !growthWords[lw] {
+		// Passive: "have been launched in 17 provinces".
+		k := p - 1
+		for k > 0 && auxWords[strings.ToLower(toks[k-1].s)] {
+			k--
+		}
+		if k == p-1 {
+			return nil // no auxiliary: an active verb without object
+		}
+		subj := phraseBefore(toks, k, 8)
+		if contentWords(subj) == 0 || pronouns[strings.ToLower(subj[0])] {
+			return nil
+		}
+		return subj
+	}
+	// Active: the object between the verb and the preposition.
+	v := -1
+	for k := p - 1; k >= 0 && p-k <= 12; k-- {
+		t := toks[k]
+		w := strings.ToLower(t.s)
+		if t.kind == tokPunct && t.s != "(" && t.s != ")" && t.s != "-" {
+			return nil
+		}
+		if t.kind == tokWord && !isCap(t) && (strings.HasSuffix(w, "ed") || w == "up" || w == "made" || w == "built" || w == "held") && (k == 0 || !functionWord(strings.ToLower(toks[k-1].s))) {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return nil
+	}
+	var ws []string
+	for k := v + 1; k < p; k++ {
+		t := toks[k]
+		w := strings.ToLower(t.s)
+		if t.kind == tokNum || approxWords[w] {
+			continue
+		}
+		if t.s == "(" && k+2 < p && toks[k+2].s == ")" {
+			k += 2
+			continue
+		}
+		if len(ws) > 0 && (tailPreps[w] || w == "and") && contentWords(ws) > 0 && w != "and" {
+			break // "the IP protection satisfaction survey for …"
+		}
+		if t.kind != tokWord && t.s != "-" {
+			return nil
+		}
+		ws = append(ws, t.s)
+	}
+	for len(ws) > 0 && leftLead[strings.ToLower(ws[0])] {
+		ws = ws[1:]
+	}
+	if contentWords(ws) == 0 || len(ws) > 6 {
+		return nil
+	}
+	return ws
 }

@@ -61,6 +61,10 @@ func TestStatisticsSkipNonFigures(t *testing.T) {
 		"The meeting started at 10 a.m. in room 2021-2035.",
 		"In 2019 the office moved.",
 		"Invention patents per 10,000 people matter.",
+		"Rules (12) and (13) of the Measures apply.",
+		"Over the past five years, the office moved twice.",
+		"Since the start of the 14th Five-Year Plan, the office has grown.",
+		"3. Strengthen the system.",
 	}
 	for _, text := range texts {
 		ext := extractText(t, nil, "Doc\n"+text)
@@ -116,5 +120,67 @@ func TestParseNumber(t *testing.T) {
 		if ok != tc.ok || (ok && got != tc.want) {
 			t.Errorf("parseNumber(%q) = %v, %v", tc.in, got, ok)
 		}
+	}
+}
+
+// TestStatisticsCarry checks that the period of a paragraph carries into
+// the next paragraph of the same speaker, but not past a heading or a
+// speaker line, and that a numbered item starts afresh.
+func TestStatisticsCarry(t *testing.T) {
+	body := "Li Ming:\n\nIn 2021, the bureau worked hard.\n\nFirst, 3,400 seed patents were granted.\n\nWang Fang:\n\nSecond, 120 mediators were trained.\n\n2. Other news\n\nIn 2019, 75 courts opened. Later items follow.\n\n3. Auctions The academy will auction 310 patents."
+	ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+body)
+	want := map[float64]string{3400: "2021", 120: "2024-07", 75: "2019", 310: "2024-07"}
+	for _, st := range ext.Statistics {
+		if p, ok := want[st.Value]; ok {
+			if st.Period != p {
+				t.Errorf("%v (%q): period %q, want %q", st.Value, st.Metric, st.Period, p)
+			}
+			delete(want, st.Value)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing statistics %v in %+v", want, ext.Statistics)
+	}
+}
+
+// TestStatisticsMetricRules checks metric phrasing rules on sentences of
+// our own.
+func TestStatisticsMetricRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		value      float64
+		metricIn   []string // words the metric must contain
+	}{
+		{"year-on-year growth", "Seed licence fees reached 4 billion yuan, up 12.5% year on year.", 12.5, []string{"year-on-year growth", "seed licence fees"}},
+		{"average annual", "Design filings grew at an average annual growth rate of 8%.", 8, []string{"average annual growth rate"}},
+		{"jump in", "2019 saw a 25% jump in trade secret lawsuits.", 25, []string{"growth", "trade secret lawsuits"}},
+		{"the figure", "Exports of plant variety rights totaled 2 billion yuan. In 2023, the figure reached 3 billion yuan.", 3e9, []string{"plant variety rights"}},
+		{"this represents", "Pledge loans reached 90 billion yuan in 2022. This represents a year-on-year growth of 40%.", 40, []string{"year-on-year growth", "pledge loans"}},
+		{"series", "Courts received 4,100 criminal, civil and administrative copyright cases.", 4100, []string{"criminal, civil and administrative copyright cases"}},
+		{"of the", "Of the new parks, 12 of the parks were certified.", 12, []string{"parks"}},
+		{"infinitive tail", "The bureau invited 300 small firms to join the seed licensing plan.", 300, []string{"small firms", "to join the seed licensing plan"}},
+		{"list item", "Seed patent applications at the office rose to 9,000 in 2023, followed by Acme with 2,140.", 2140, []string{"seed patent applications"}},
+		{"name in parentheses", "Foreign firms filed 50,000 design applications, led by Korea (12,000).", 12000, []string{"design applications"}},
+		{"verb before", "Last year the bureau interviewed more than 650 seed dealers.", 650, []string{"seed dealers interviewed"}},
+		{"with clause", "Some 9,000 seed contracts were signed, with turnover exceeding 6 billion yuan.", 6e9, []string{"turnover of", "seed contracts"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+tc.text)
+			var found *Statistic
+			for i := range ext.Statistics {
+				if math.Abs(ext.Statistics[i].Value-tc.value) < 1e-6*math.Max(1, tc.value) {
+					found = &ext.Statistics[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no statistic with value %v in %+v", tc.value, ext.Statistics)
+			}
+			for _, w := range tc.metricIn {
+				if !strings.Contains(strings.ToLower(found.Metric), strings.ToLower(w)) {
+					t.Errorf("metric = %q, want it to contain %q", found.Metric, w)
+				}
+			}
+		})
 	}
 }

@@ -74,6 +74,9 @@ func printExtraction(w io.Writer, ex *loaders.Extraction, explain bool) {
 		if len(e.Aliases) > 0 {
 			fmt.Fprintf(w, "  (aka %v)", e.Aliases)
 		}
+		if explain && e.Rule != "" {
+			fmt.Fprintf(w, "  [%s]", e.Rule)
+		}
 		fmt.Fprintln(w)
 		if explain {
 			for _, m := range e.Mentions {
