@@ -298,7 +298,58 @@ func (d *docState) assemble() {
 			d.union(t[0], i)
 		}
 	}
+	d.mergeSameNames()
 	d.recordMentions()
+}
+
+// mergeSameNames makes one entity of two of the same type when a name or
+// surface form of one normalizes (mergeKey) to a name or alias of the
+// other: the quoted-name pattern's "“Blue Sky” campaign" is the gazetteer's
+// Blue Sky campaign. Gazetteer entities claim their names first; two
+// gazetteer entries are never merged with each other.
+func (d *docState) mergeSameNames() {
+	keysOf := func(r int) []string {
+		e := d.ents[r]
+		names := append(append([]string{e.name}, e.forms...), e.xAliases...)
+		if e.gaz >= 0 {
+			g := d.x.gaz.entries[e.gaz]
+			names = append(append(names, g.Name), g.Aliases...)
+		}
+		keys := make([]string, 0, len(names))
+		for _, n := range names {
+			if k := mergeKey(cleanName(n)); k != "" {
+				keys = append(keys, string(e.typ)+"|"+k)
+			}
+		}
+		return keys
+	}
+	var roots []int
+	for i := range d.ents {
+		if d.find(i) == i {
+			roots = append(roots, i)
+		}
+	}
+	sort.SliceStable(roots, func(a, b int) bool { return d.ents[roots[a]].gaz >= 0 && d.ents[roots[b]].gaz < 0 })
+	owner := map[string]int{}
+	for _, r := range roots {
+		r = d.find(r)
+		for _, k := range keysOf(r) {
+			o, ok := owner[k]
+			if !ok {
+				continue
+			}
+			if o = d.find(o); o != r && (d.ents[o].gaz < 0 || d.ents[r].gaz < 0) {
+				d.union(o, r)
+				r = d.find(r)
+				break
+			}
+		}
+		for _, k := range keysOf(r) {
+			if _, ok := owner[k]; !ok {
+				owner[k] = r
+			}
+		}
+	}
 }
 
 func containsInt(xs []int, v int) bool {

@@ -17,42 +17,58 @@ type periodExpr struct {
 }
 
 var (
-	reMonthRange  = regexp.MustCompile(`(?i)\bfrom (January|February|March|April|May|June|July|August|September|October|November|December) to (January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
-	reMonthDash   = regexp.MustCompile(`(?i)\b(January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
-	reFirstMonths = regexp.MustCompile(`(?i)\b(?:in )?the first (two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of ((?:19|20)\d{2}|this year|last year|the year))?`)
-	reHalf        = regexp.MustCompile(`(?i)\b(first|second) half of (?:the year |this year |last year |((?:19|20)\d{2}))?`)
-	reHalfYear    = regexp.MustCompile(`(?i)\b(first|second) half of (this|last|the) year`)
-	reQuarter     = regexp.MustCompile(`(?i)\b(first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|this year|last year))?`)
-	reQuarters3   = regexp.MustCompile(`(?i)\bfirst three quarters(?: of ((?:19|20)\d{2}|this year|last year))?`)
-	reAsOfMonth   = regexp.MustCompile(`(?i)\b(?:as of|by the end of|at the end of|end of|as at|by|until|up to) (?:this |last )?(January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
-	reThisMonth   = regexp.MustCompile(`(?i)\b(this|last) (January|February|March|April|May|June|July|August|September|October|November|December)\b`)
-	reMonthYear   = regexp.MustCompile(`(?i)\b(?:in |of |since )?(January|February|March|April|May|June|July|August|September|October|November|December),? ((?:19|20)\d{2})\b`)
+	reMonthRange  = regexp.MustCompile(`\bfrom (january|february|march|april|may|june|july|august|september|october|november|december) to (january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
+	reMonthDash   = regexp.MustCompile(`\b(january|february|march|april|may|june|july|august|september|october|november|december)\s*[-–]\s*(january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
+	reFirstMonths = regexp.MustCompile(`\b(?:in )?the first (two|three|four|five|six|seven|eight|nine|ten|eleven) months(?: of ((?:19|20)\d{2}|this year|last year|the year))?`)
+	reHalf        = regexp.MustCompile(`\b(first|second) half of (?:the year |this year |last year |((?:19|20)\d{2}))?`)
+	reHalfYear    = regexp.MustCompile(`\b(first|second) half of (this|last|the) year`)
+	reQuarter     = regexp.MustCompile(`\b(first|second|third|fourth) quarter(?: of ((?:19|20)\d{2}|this year|last year))?`)
+	reQuarters3   = regexp.MustCompile(`\bfirst three quarters(?: of ((?:19|20)\d{2}|this year|last year))?`)
+	reAsOfMonth   = regexp.MustCompile(`\b(?:as of|by the end of|at the end of|end of|as at|by|until|up to) (?:this |last )?(january|february|march|april|may|june|july|august|september|october|november|december)(?:,?\s+(?:of\s+)?((?:19|20)\d{2}|this year|last year))?`)
+	reThisMonth   = regexp.MustCompile(`\b(this|last) (january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+	reMonthYear   = regexp.MustCompile(`\b(?:in |of |since )?(january|february|march|april|may|june|july|august|september|october|november|december),? ((?:19|20)\d{2})\b`)
 	reYearRange   = regexp.MustCompile(`\b((?:19|20)\d{2})\s*(?:[-–]|to)\s*((?:19|20)\d{2})\b`)
-	reFromTo      = regexp.MustCompile(`(?i)\bfrom ((?:19|20)\d{2}) to ((?:19|20)\d{2})\b`)
-	reInYear      = regexp.MustCompile(`(?i)\b(?:in|during|for|of|as of|throughout|by|since) ((?:19|20)\d{2})\b`)
-	reYearEnd     = regexp.MustCompile(`(?i)\b(?:by the end of|at the end of|end of|by end-|as at the end of) ((?:19|20)\d{2})\b`)
-	reBetween     = regexp.MustCompile(`(?i)\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b`)
-	reThisMonthP  = regexp.MustCompile(`(?i)\bthis month\b`)
+	reFromTo      = regexp.MustCompile(`\bfrom ((?:19|20)\d{2}) to ((?:19|20)\d{2})\b`)
+	reInYear      = regexp.MustCompile(`\b(?:in|during|for|of|as of|throughout|by|since) ((?:19|20)\d{2})\b`)
+	reYearEnd     = regexp.MustCompile(`\b(?:by the end of|at the end of|end of|by end-|as at the end of) ((?:19|20)\d{2})\b`)
+	reBetween     = regexp.MustCompile(`\bbetween ((?:19|20)\d{2}) and ((?:19|20)\d{2})\b`)
+	reThisMonthP  = regexp.MustCompile(`\bthis month\b`)
 	reYearSaw     = regexp.MustCompile(`\b((?:19|20)\d{2}) (?:saw|witnessed|recorded)\b`)
-	reLastYear    = regexp.MustCompile(`(?i)\b(last year|past year)\b`)
-	reThisYear    = regexp.MustCompile(`(?i)\b(this year|so far this year)\b`)
-	reNow         = regexp.MustCompile(`(?i)\b(now|currently|so far|to date|at present)\b`)
-	rePastYears   = regexp.MustCompile(`(?i)\b(?:over|in|during|for|throughout) the (?:past|last|previous) (two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years\b`)
-	reSinceFYP    = regexp.MustCompile(`(?i)\bsince the (?:start|beginning|launch) of the (\d{1,2})(?:st|nd|rd|th) Five-Year Plan`)
-	reFYP         = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th) Five-Year Plan period`)
+	reLastYear    = regexp.MustCompile(`\b(last year|past year)\b`)
+	reThisYear    = regexp.MustCompile(`\b(this year|so far this year)\b`)
+	reNow         = regexp.MustCompile(`\b(now|currently|so far|to date|at present)\b`)
+	rePastYears   = regexp.MustCompile(`\b(?:over|in|during|for|throughout) the (?:past|last|previous) (two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years\b`)
+	reSinceFYP    = regexp.MustCompile(`\bsince the (?:start|beginning|launch) of the (\d{1,2})(?:st|nd|rd|th) five-year plan`)
+	reFYP         = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th) five-year plan period`)
 )
 
 var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-// containsMonth reports whether lower-cased text may name a month (it
-// also accepts the abbreviations of monthNames: a loose, cheap test).
-func containsMonth(lower string) bool {
-	for m := range monthNames {
+// asciiLower lower-cases ASCII letters only, so that the result has the
+// same byte offsets as s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// fullMonths are the month names the period expressions spell out; "may"
+// is left out because the modal verb is common (see containsMonth).
+var fullMonths = []string{"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+// containsMonth reports whether text (and lower, its lower-cased copy)
+// names a month in full; "May" counts only capitalized.
+func containsMonth(text, lower string) bool {
+	for _, m := range fullMonths {
 		if strings.Contains(lower, m) {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(text, "May") || strings.Contains(text, "MAY")
 }
 
 // containsYear reports whether text holds four digits starting 19 or 20.
@@ -114,16 +130,18 @@ func findPeriods(text, docDate string) []periodExpr {
 	}
 	// Each expression runs only where its key word occurs: most sentences
 	// have no time phrase, and the case-insensitive regexps are costly.
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	has := func(w string) bool { return strings.Contains(lower, w) }
-	hasMonth := containsMonth(lower)
+	hasMonth := containsMonth(text, lower)
 	hasYear := containsYear(text)
 	hasNow := has("now") || has("currently") || has("so far") || has("to date") || has("at present")
 	all := func(re *regexp.Regexp, ok bool) [][]int {
 		if !ok {
 			return nil
 		}
-		return re.FindAllStringSubmatchIndex(text, -1)
+		// The expressions are written in lower case and run on lower, whose
+		// byte offsets are those of text.
+		return re.FindAllStringSubmatchIndex(lower, -1)
 	}
 	yearOK := func(y int) bool { return y > 1900 }
 	for _, m := range all(reMonthRange, hasMonth && has("from ")) {

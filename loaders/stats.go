@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -560,6 +561,11 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	for j < len(toks) && len(np) < 7 {
 		t := toks[j]
 		w := strings.ToLower(t.s)
+		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+2 < len(toks) && toks[j+1].kind == tokNum && isNounish(toks[j+2]) {
+			np = append(np, t.s, toks[j+1].s) // "the world's 5,000 leading brands"
+			j += 2
+			continue
+		}
 		if isNounish(t) {
 			np = append(np, t.s)
 			j++
@@ -578,7 +584,7 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 		}
 		// A series: "criminal, civil and administrative cases", "laws,
 		// regulations and treaties".
-		if t.s == "," && len(np) > 0 && seriesAhead(toks, j+1) {
+		if t.s == "," && len(np) > 0 && seriesAhead(toks, j+1) && (!clauseAhead(toks, j+1) || slices.Contains(np, ",")) {
 			np = append(np, ",")
 			j++
 			continue
@@ -609,7 +615,10 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	// "affiliated with the academy" — up to the next punctuation, figure or
 	// time phrase.
 	m := j
-	for m < len(toks) && (strings.EqualFold(toks[m].s, "were") || strings.EqualFold(toks[m].s, "was") || strings.EqualFold(toks[m].s, "being") || strings.EqualFold(toks[m].s, "been") || strings.EqualFold(toks[m].s, "have") || strings.EqualFold(toks[m].s, "has") || strings.EqualFold(toks[m].s, "had")) {
+	if a := appositiveEnd(toks, j); a > j {
+		m = a // "408 Chinese brands, totaling $1.6 trillion, entered the list"
+	}
+	for m < len(toks) && (strings.EqualFold(toks[m].s, "also") || strings.EqualFold(toks[m].s, "were") || strings.EqualFold(toks[m].s, "was") || strings.EqualFold(toks[m].s, "being") || strings.EqualFold(toks[m].s, "been") || strings.EqualFold(toks[m].s, "have") || strings.EqualFold(toks[m].s, "has") || strings.EqualFold(toks[m].s, "had")) {
 		m++
 	}
 	if m < len(toks) && toks[m].kind == tokWord {
@@ -732,6 +741,9 @@ func stripGrowth(m string) string {
 	for _, p := range growthPrefixes {
 		m = strings.TrimPrefix(m, p)
 	}
+	if i := strings.Index(m, " as share of "); i > 0 {
+		m = m[:i]
+	}
 	return m
 }
 
@@ -849,6 +861,9 @@ func strongWords(ws []string) int {
 func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, prior []priorFig) string {
 	toks := s.toks
 	np, tail := nounAfter(toks, f.hi)
+	if f.kind == "count" && len(np) > 0 && len(tail) == 0 {
+		np, tail = coordinated(toks, f.hi, np)
+	}
 	left, growth := subjectBeforeFigure(toks, f.lo)
 	if f.kind == "percent" {
 		for k := f.hi; k < len(toks) && k < f.hi+3; k++ {
@@ -877,8 +892,24 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 		out := strings.Join(left, " ") + " of " + near
 		return strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", " ,", ",").Replace(out)
 	}
-	if f.kind == "count" && len(np) == 1 && measureUnits[strings.ToLower(np[0])] {
+	if f.kind == "count" && len(np) >= 1 && len(np) <= 2 && measureUnits[strings.ToLower(np[len(np)-1])] && len(tail) == 0 {
 		f.kind = "measure"
+	}
+	if c := clauseStart(toks, f.lo); c+1 < f.lo && lastMetric != "" && len(left) > 0 {
+		switch strings.ToLower(toks[c].s) {
+		case "this", "these":
+			// "This sector has maintained a growth rate of 21%": the sector
+			// the sentence before counted.
+			for i, w := range left {
+				if w == toks[c+1].s {
+					left = append(append(append([]string{}, left[:i]...), strings.Fields(lastMetric)...), left[i+1:]...)
+					break
+				}
+			}
+		}
+	}
+	if headIsSlot(toks, f) && strongWords(left) > 0 {
+		return strings.Join(left, " ") + " rank change in " + toks[f.hi].s
 	}
 	strong := strongWords(left)
 	var metric []string
@@ -895,7 +926,22 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 					enriched = true
 				}
 			}
-		} else if len(tail) == 0 {
+		} else if ctx := nominalContext(toks, f.lo); len(ctx) > 0 && len(tail) == 0 {
+			// "completed an inventory of 850,000 patents"
+			metric = append(append([]string{}, np...), ctx...)
+			enriched = true
+		} else if ctx := withClauseContext(toks, f.lo); len(ctx) > 0 && len(np) <= 2 && len(tail) == 0 {
+			// "X was the largest grantee, with about 3,622 patents"
+			metric = append(append(append([]string{}, np...), "of"), ctx...)
+			enriched = true
+		} else if v := listVerb(toks, f, prior); v != "" && len(tail) == 0 {
+			// "integrated 17 million pieces of A, 250 million pieces of B"
+			metric = append(append([]string{}, np...), v)
+		} else if totalingAfter(toks, f.lo) && near != "" && len(tail) == 0 {
+			// "62,000 batches of goods were detained, totaling 56.18 million items"
+			metric = append(append(append([]string{}, np...), "of"), strings.Fields(near)...)
+			enriched = true
+		} else if len(tail) == 0 || placeFiller(tail) {
 			if ctx := prepContext(toks, f.lo); len(ctx) > 0 {
 				// "set up 353 centers across 31 regions": "regions with centers".
 				metric = append(append(append([]string{}, np...), "with"), ctx...)
@@ -1022,6 +1068,13 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []p
 	}
 	if m := ellipsisMetric(toks, f, prior); m != "" {
 		return m
+	}
+	if f.kind == "currency" && totalingAfter(toks, f.lo) && near != "" {
+		// "408 Chinese brands, totaling $1.6 trillion": their value.
+		return "value of " + near
+	}
+	if m := durationMetric(toks, f); len(m) > 0 {
+		return tidy(m)
 	}
 	m := d.baseMetric(s, f, lastMetric, near, prior)
 	if m == "" {
@@ -1255,7 +1308,7 @@ func phraseBefore(toks []token, end, max int) []string {
 		if t.kind == tokPunct && t.s != "-" && t.s != "'s" && t.s != "’s" {
 			break
 		}
-		if t.kind == tokNum || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (strings.HasSuffix(lw, "ed") && !isCap(t) && k-1 > 0 && !functionWord(strings.ToLower(toks[k-2].s)) && toks[k-2].kind == tokWord) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
+		if (t.kind == tokNum && !isYearTok(t)) || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (verbish(toks, k-1) && !isCap(t)) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
 			break
 		}
 		k--
@@ -1490,13 +1543,24 @@ func clauseSubject(toks []token, vi int) []string {
 		}
 		break
 	}
+	if k > 0 && strings.EqualFold(toks[k-1].s, "and") {
+		return nil // "It organized … and recognized 32": the subject is far
+	}
 	if k > 0 && (strings.EqualFold(toks[k-1].s, "which") || strings.EqualFold(toks[k-1].s, "that") || strings.EqualFold(toks[k-1].s, "who")) {
 		k--
 		if k > 0 && toks[k-1].s == "," {
 			return nil // the antecedent of ", which" is too far to trust
 		}
 	}
-	ws := phraseBefore(toks, k, 10)
+	if k > 0 && toks[k-1].s == "," {
+		// "The platforms, on which 20,000 patents have been listed, have served"
+		c := relativeOpen(toks, k-1)
+		if c < 0 {
+			return nil
+		}
+		k = c
+	}
+	ws := phraseBefore(toks, k, 20)
 	// Keep the head part: up to "across", "in", "under" phrases of place.
 	for i, w := range ws {
 		lw := strings.ToLower(w)
@@ -1505,7 +1569,7 @@ func clauseSubject(toks []token, vi int) []string {
 			break
 		}
 	}
-	if len(ws) == 0 || pronouns[strings.ToLower(ws[0])] || len(ws) > 10 {
+	if len(ws) == 0 || pronouns[strings.ToLower(ws[0])] {
 		return nil
 	}
 	for _, w := range ws {
@@ -1515,6 +1579,9 @@ func clauseSubject(toks []token, vi int) []string {
 	}
 	if len(ws) > 8 {
 		ws = ws[:8]
+	}
+	for len(ws) > 0 && functionWord(strings.ToLower(ws[len(ws)-1])) {
+		ws = ws[:len(ws)-1]
 	}
 	return ws
 }
@@ -1571,7 +1638,7 @@ func prepContext(toks []token, lo int) []string {
 		return nil
 	}
 	lw := strings.ToLower(toks[p-1].s)
-	if toks[p-1].kind == tokWord && !isCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !leftCut[lw] && !growthWords[lw] {
+	if toks[p-1].kind == tokWord && !isCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !growthWords[lw] {
 		// Passive: "have been launched in 17 provinces".
 		k := p - 1
 		for k > 0 && auxWords[strings.ToLower(toks[k-1].s)] {
@@ -1588,19 +1655,22 @@ func prepContext(toks []token, lo int) []string {
 	}
 	// Active: the object between the verb and the preposition.
 	v := -1
-	for k := p - 1; k >= 0 && p-k <= 12; k-- {
+	for k := p - 1; k >= 0 && p-k <= 20; k-- {
 		t := toks[k]
 		w := strings.ToLower(t.s)
 		if t.kind == tokPunct && t.s != "(" && t.s != ")" && t.s != "-" {
 			return nil
 		}
-		if t.kind == tokWord && !isCap(t) && (strings.HasSuffix(w, "ed") || w == "up" || w == "made" || w == "built" || w == "held") && (k == 0 || !functionWord(strings.ToLower(toks[k-1].s))) {
+		if t.kind == tokWord && !isCap(t) && (verbish(toks, k) || w == "up" || w == "made" || w == "built" || w == "held") {
 			v = k
 			break
 		}
 	}
-	if v < 0 {
+	if v < 0 || (toks[v].s != "up" && (leftCut[strings.ToLower(toks[v].s)] || growthWords[strings.ToLower(toks[v].s)])) {
 		return nil
+	}
+	if k := v + 1; k < p && (toks[k].s == "out" || toks[k].s == "up") {
+		v = k // "carried out", "set up"
 	}
 	var ws []string
 	for k := v + 1; k < p; k++ {
@@ -1624,8 +1694,249 @@ func prepContext(toks []token, lo int) []string {
 	for len(ws) > 0 && leftLead[strings.ToLower(ws[0])] {
 		ws = ws[1:]
 	}
-	if contentWords(ws) == 0 || len(ws) > 6 {
+	if contentWords(ws) == 0 || len(ws) > 6 || tailPreps[strings.ToLower(ws[0])] {
 		return nil
 	}
 	return ws
+}
+
+// adjPrev are words after which an -ed word is an adjective ("with
+// regulated IP protection", "the registered amount").
+var adjPrev = toSet(`the a an of with for in on to by its their our this these those`)
+
+// verbish reports whether token k is an -ed verb rather than an adjective.
+func verbish(toks []token, k int) bool {
+	w := strings.ToLower(toks[k].s)
+	if toks[k].kind != tokWord || !strings.HasSuffix(w, "ed") || len(w) < 4 {
+		return false
+	}
+	return k == 0 || !adjPrev[strings.ToLower(toks[k-1].s)]
+}
+
+// isYearTok reports whether a number token is a year ("2017").
+func isYearTok(t token) bool {
+	return t.kind == tokNum && len(t.s) == 4 && (strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20"))
+}
+
+// clauseAhead reports whether the words after a series comma start a new
+// clause ("…, and overall progress has exceeded"): a verb follows within
+// four words.
+func clauseAhead(toks []token, k int) bool {
+	for n := k; n < len(toks) && n < k+5; n++ {
+		w := strings.ToLower(toks[n].s)
+		if auxWords[w] || leftCut[w] {
+			return true
+		}
+		if toks[n].kind == tokPunct {
+			return false
+		}
+	}
+	return false
+}
+
+// clauseStart returns the index of the first token of the clause holding
+// token lo.
+func clauseStart(toks []token, lo int) int {
+	k := lo
+	for k > 0 && !(toks[k-1].kind == tokPunct && toks[k-1].s != "-" && toks[k-1].s != "'" && toks[k-1].s != "’") {
+		k--
+	}
+	return k
+}
+
+// relativeOpen returns, for the comma at c closing a relative clause (",
+// on which …,"), the index of the comma opening it, or -1.
+func relativeOpen(toks []token, c int) int {
+	for j := c - 1; j > 1 && c-j < 25; j-- {
+		if toks[j].kind == tokPunct && toks[j].s != "-" {
+			return -1
+		}
+		lw := strings.ToLower(toks[j].s)
+		if lw == "which" || lw == "who" {
+			if toks[j-1].s == "," {
+				return j - 1
+			}
+			if tailPreps[strings.ToLower(toks[j-1].s)] && toks[j-2].s == "," {
+				return j - 2
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// placeFiller reports whether a qualifier only says where in general
+// ("across the country").
+func placeFiller(tail []string) bool {
+	if len(tail) == 0 {
+		return false
+	}
+	switch strings.ToLower(tail[0]) {
+	case "across", "around", "throughout", "nationwide":
+		return contentWords(tail) <= 2
+	}
+	return false
+}
+
+// nominalContext handles "universities … completed an inventory of 850,000
+// patents": "in inventory by universities …".
+func nominalContext(toks []token, lo int) []string {
+	k := lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+		k--
+	}
+	if k < 3 || !strings.EqualFold(toks[k].s, "of") {
+		return nil
+	}
+	noun, art, verb := toks[k-1], strings.ToLower(toks[k-2].s), toks[k-3]
+	vw := strings.ToLower(verb.s)
+	if (art != "a" && art != "an") || noun.kind != tokWord || npStop[strings.ToLower(noun.s)] || !(verbish(toks, k-3) || vw == "made" || vw == "completed") {
+		return nil
+	}
+	out := []string{"in", noun.s}
+	if subj := clauseSubject(toks, k-3); contentWords(subj) > 0 {
+		out = append(append(out, "by"), subj...)
+	}
+	return out
+}
+
+// withClauseContext handles "X was the largest grantee, with about 3,622
+// patents": what the clause before the comma called its subject.
+func withClauseContext(toks []token, lo int) []string {
+	c := clauseStart(toks, lo)
+	if c < 2 || !strings.EqualFold(toks[c].s, "with") || toks[c-1].s != "," {
+		return nil
+	}
+	p := clauseStart(toks, c-1)
+	for k := p; k < c-1; k++ {
+		switch strings.ToLower(toks[k].s) {
+		case "was", "is", "were", "are", "became", "remained":
+			var ws []string
+			for _, t := range toks[k+1 : c-1] {
+				ws = append(ws, t.s)
+			}
+			for len(ws) > 0 && leftLead[strings.ToLower(ws[0])] {
+				ws = ws[1:]
+			}
+			if contentWords(ws) == 0 || len(ws) > 8 {
+				return nil
+			}
+			return ws
+		}
+	}
+	return nil
+}
+
+// listVerb returns the verb before the first figure of a list that figure f
+// continues ("integrated 17 million pieces of A, 250 million pieces of B").
+func listVerb(toks []token, f figure, prior []priorFig) string {
+	next := f
+	for k := len(prior) - 1; k >= 0; k-- {
+		p := prior[k].f
+		sep := next.lo - 1
+		for sep > p.hi && approxWords[strings.ToLower(toks[sep].s)] {
+			sep--
+		}
+		if sep <= p.hi || (toks[sep].s != "," && !strings.EqualFold(toks[sep].s, "and")) || p.kind != f.kind {
+			return ""
+		}
+		for n := p.hi; n < sep; n++ {
+			w := strings.ToLower(toks[n].s)
+			if auxWords[w] || leftCut[w] || verbish(toks, n) || toks[n].kind == tokPunct && toks[n].s != "," {
+				return ""
+			}
+		}
+		if v, _ := verbBefore(toks, p.lo); v != "" {
+			return v
+		}
+		next = p
+	}
+	return ""
+}
+
+// totalingAfter reports whether the figure at lo follows ", totaling".
+func totalingAfter(toks []token, lo int) bool {
+	return lo >= 2 && toks[lo-2].s == "," && (strings.EqualFold(toks[lo-1].s, "totaling") || strings.EqualFold(toks[lo-1].s, "totalling"))
+}
+
+// coordinated shares what a coordinated figure says with the figure
+// before: "131 GI products and 408 GI trademarks from key counties" gives
+// both "from key counties"; "four categories and 16 types of insurance
+// products" gives "categories of insurance products".
+func coordinated(toks []token, k int, np []string) ([]string, []string) {
+	j := k
+	for j < len(toks) && j-k < 8 && (isNounish(toks[j]) || toks[j].s == "-" || toks[j].s == "(" || toks[j].s == ")" || toks[j].s == "'s" || toks[j].s == "’s") && !strings.EqualFold(toks[j].s, "and") {
+		j++
+	}
+	if j+2 >= len(toks) || !strings.EqualFold(toks[j].s, "and") {
+		return np, nil
+	}
+	n := j + 1
+	for n < len(toks) && approxWords[strings.ToLower(toks[n].s)] {
+		n++
+	}
+	if n >= len(toks) || (toks[n].kind != tokNum && spelledNumbers[strings.ToLower(toks[n].s)] == 0) {
+		return np, nil
+	}
+	n++
+	for n < len(toks) && scaleWords[strings.ToLower(toks[n].s)] > 0 {
+		n++
+	}
+	np2, tail2 := nounAfter(toks, n)
+	if len(np) == 1 {
+		for i, w := range np2 {
+			if w == "of" && i > 0 && i+1 < len(np2) {
+				return append(append([]string{}, np...), np2[i:]...), tail2
+			}
+		}
+	}
+	return np, tail2
+}
+
+// appositiveEnd returns the index after an appositive figure phrase that
+// starts at j (", totaling $1.6 trillion,"), or j when there is none.
+func appositiveEnd(toks []token, j int) int {
+	if j+3 >= len(toks) || toks[j].s != "," || !(strings.EqualFold(toks[j+1].s, "totaling") || strings.EqualFold(toks[j+1].s, "totalling") || strings.EqualFold(toks[j+1].s, "worth")) {
+		return j
+	}
+	for k := j + 2; k < len(toks) && k < j+8; k++ {
+		if toks[k].s == "," {
+			return k + 1
+		}
+		if toks[k].kind == tokPunct && toks[k].s != "$" && toks[k].s != "¥" {
+			return j
+		}
+	}
+	return j
+}
+
+// durationMetric handles "after 18 months of pilot implementation": the
+// duration of what follows "of".
+func durationMetric(toks []token, f figure) []string {
+	switch f.unit {
+	case "months", "years", "days", "weeks":
+	default:
+		return nil
+	}
+	if f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "of") {
+		return nil
+	}
+	var ws []string
+	for k := f.hi + 1; k < len(toks) && len(ws) < 6 && isNounish(toks[k]); k++ {
+		ws = append(ws, toks[k].s)
+	}
+	if contentWords(ws) == 0 {
+		return nil
+	}
+	return append([]string{"duration", "of"}, ws...)
+}
+
+// hasNumber reports whether a phrase holds a number ("granted 300,000").
+func hasNumber(ws []string) bool {
+	for _, w := range ws {
+		if w != "" && w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -29,7 +29,14 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 // tokenize splits a sentence into tokens.
 func tokenize(s string) []token {
 	rs := []rune(s)
-	var out []token
+	// Token texts are slices of s: pos[i] is the byte offset of rune i.
+	pos := make([]int, 0, len(rs)+1)
+	for b := range s {
+		pos = append(pos, b)
+	}
+	pos = append(pos, len(s))
+	text := func(i, j int) string { return s[pos[i]:pos[j]] }
+	out := make([]token, 0, len(rs)/4+4)
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -40,7 +47,7 @@ func tokenize(s string) []token {
 			for j < len(rs) && isHan(rs[j]) {
 				j++
 			}
-			out = append(out, token{string(rs[i:j]), i, j, tokCJK})
+			out = append(out, token{text(i, j), i, j, tokCJK})
 			i = j
 		case unicode.IsDigit(r):
 			j := i
@@ -54,7 +61,7 @@ func tokenize(s string) []token {
 				}
 				kind = tokAlnum
 			}
-			out = append(out, token{string(rs[i:j]), i, j, kind})
+			out = append(out, token{text(i, j), i, j, kind})
 			i = j
 		case unicode.IsLetter(r):
 			j := i + 1
@@ -88,13 +95,13 @@ func tokenize(s string) []token {
 					}
 				}
 			}
-			out = append(out, token{string(rs[i:j]), i, j, tokWord})
+			out = append(out, token{text(i, j), i, j, tokWord})
 			i = j
 		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && (i+2 >= len(rs) || !unicode.IsLetter(rs[i+2])) && len(out) > 0 && out[len(out)-1].hi == i:
-			out = append(out, token{string(rs[i : i+2]), i, i + 2, tokWord})
+			out = append(out, token{text(i, i+2), i, i + 2, tokWord})
 			i += 2
 		default:
-			out = append(out, token{string(r), i, i + 1, tokPunct})
+			out = append(out, token{text(i, i+1), i, i + 1, tokPunct})
 			i++
 		}
 	}
