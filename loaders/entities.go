@@ -857,7 +857,7 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 	qualified := -1 // end of the last quoted name found, for "A" and "B"
 	sentenceHasProgramWord := false
 	for _, t := range toks {
-		if programWords[strings.ToLower(t.s)] {
+		if programWords[t.folded()] {
 			sentenceHasProgramWord = true
 			break
 		}
@@ -999,7 +999,7 @@ func (x *Extractor) recognizeWebsites(si int, s *sentInfo) {
 		if t.kind != tokWord || !strings.Contains(t.s, ".") || s.covered(i) || (i > 0 && toks[i-1].s == "@") {
 			continue
 		}
-		low := strings.ToLower(t.s)
+		low := t.folded()
 		ok := false
 		for _, tld := range webTLDs {
 			if strings.HasSuffix(low, tld) && len(low) > len(tld)+1 {

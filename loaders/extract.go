@@ -311,13 +311,14 @@ func (d *docState) mergeSameNames() {
 	keysOf := func(r int) []string {
 		e := d.ents[r]
 		names := append(append([]string{e.name}, e.forms...), e.xAliases...)
-		if e.gaz >= 0 {
-			g := d.x.gaz.entries[e.gaz]
-			names = append(append(names, g.Name), g.Aliases...)
-		}
 		keys := make([]string, 0, len(names))
 		for _, n := range names {
 			if k := mergeKey(cleanName(n)); k != "" {
+				keys = append(keys, string(e.typ)+"|"+k)
+			}
+		}
+		if e.gaz >= 0 {
+			for _, k := range d.x.gaz.mergeKeys[e.gaz] {
 				keys = append(keys, string(e.typ)+"|"+k)
 			}
 		}

@@ -16,6 +16,10 @@ type gazIndex struct {
 	byID    map[string]int
 	root    *formNode // a trie of the forms' folded tokens
 	maxLen  int       // tokens in the longest form
+
+	// mergeKeys[i] are the merge keys (mergeKey) of entry i's name and
+	// aliases, computed once for every document's entity resolution.
+	mergeKeys [][]string
 }
 
 // formNode is a trie node: the forms whose folded tokens spell the path to
@@ -52,7 +56,13 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 		g.byID[e.ID] = len(g.entries)
 		g.entries = append(g.entries, e)
 	}
+	g.mergeKeys = make([][]string, len(g.entries))
 	for i, e := range g.entries {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if k := mergeKey(cleanName(n)); k != "" {
+				g.mergeKeys[i] = append(g.mergeKeys[i], k)
+			}
+		}
 		for _, form := range formVariants(append([]string{e.Name}, e.Aliases...)) {
 			toks := tokenize(form)
 			if len(toks) == 0 {
@@ -86,7 +96,7 @@ func (g *gazIndex) match(toks []token, i int) (int, int) {
 	cands := found[:0]
 	node := g.root
 	for n := 0; i+n < len(toks); n++ {
-		if node = node.child(foldWord(toks[i+n].s), false); node == nil {
+		if node = node.child(toks[i+n].folded(), false); node == nil {
 			break
 		}
 		if len(node.refs) > 0 {

@@ -216,15 +216,15 @@ func findPeriods(text, docDate string) []periodExpr {
 		cur = m
 		add(fmt.Sprintf("%s-%02d", sub(text, m, 2), monthOf(sub(text, m, 1))), m[0], 4)
 	}
-	for _, m := range all(reFromTo, hasYear) {
+	for _, m := range all(reFromTo, hasYear && has("from ")) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
 	}
-	for _, m := range all(reYearRange, hasYear) {
+	for _, m := range all(reYearRange, hasYear && (has("-") || has("–") || has(" to "))) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
 	}
-	for _, m := range all(reFYP, has("five-year")) {
+	for _, m := range all(reFYP, has("five-year plan period")) {
 		cur = m
 		if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
 			s := 1966 + 5*(n-3)
@@ -256,11 +256,11 @@ func findPeriods(text, docDate string) []periodExpr {
 			}
 		}
 	}
-	for _, m := range all(reYearEnd, hasYear) {
+	for _, m := range all(reYearEnd, hasYear && has("end")) {
 		cur = m
 		add(sub(text, m, 1)+"-12", m[0], 4)
 	}
-	for _, m := range all(reBetween, hasYear) {
+	for _, m := range all(reBetween, hasYear && has("between")) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 4)
 	}
@@ -274,12 +274,12 @@ func findPeriods(text, docDate string) []periodExpr {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
-	for _, m := range all(reYearSaw, hasYear) {
+	for _, m := range all(reYearSaw, hasYear && (has(" saw") || has(" witnessed") || has(" recorded"))) {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
 	if dy > 0 {
-		for _, m := range all(reLastYear, has(" year")) {
+		for _, m := range all(reLastYear, has("last year") || has("past year")) {
 			cur = m
 			add(strconv.Itoa(dy-1), m[0], 3)
 		}

@@ -379,7 +379,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 		}
 		// Verb rules.
 		for v, t := range toks {
-			w := strings.ToLower(t.s)
+			w := t.folded()
 			switch {
 			case issueVerbs[w]:
 				subs := d.subjectBefore(s, v)
@@ -878,7 +878,7 @@ func servesInstrument(toks []token, v, o int) bool {
 	if k <= v+1 {
 		return false
 	}
-	w := strings.ToLower(toks[k].s)
+	w := toks[k].folded()
 	if w == "for" || w == "implementing" || w == "implement" {
 		return true
 	}

@@ -20,6 +20,16 @@ type token struct {
 	s      string
 	lo, hi int
 	kind   byte
+	fold   string // foldWord(s), set by tokenize; see folded
+}
+
+// folded returns foldWord(t.s), computed once by tokenize for the tokens it
+// makes.
+func (t token) folded() string {
+	if t.fold != "" || t.s == "" {
+		return t.fold
+	}
+	return foldWord(t.s)
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
@@ -47,7 +57,7 @@ func tokenize(s string) []token {
 			for j < len(rs) && isHan(rs[j]) {
 				j++
 			}
-			out = append(out, token{text(i, j), i, j, tokCJK})
+			out = append(out, token{s: text(i, j), lo: i, hi: j, kind: tokCJK})
 			i = j
 		case unicode.IsDigit(r):
 			j := i
@@ -61,7 +71,7 @@ func tokenize(s string) []token {
 				}
 				kind = tokAlnum
 			}
-			out = append(out, token{text(i, j), i, j, kind})
+			out = append(out, token{s: text(i, j), lo: i, hi: j, kind: kind})
 			i = j
 		case unicode.IsLetter(r):
 			j := i + 1
@@ -95,15 +105,18 @@ func tokenize(s string) []token {
 					}
 				}
 			}
-			out = append(out, token{text(i, j), i, j, tokWord})
+			out = append(out, token{s: text(i, j), lo: i, hi: j, kind: tokWord})
 			i = j
 		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && (i+2 >= len(rs) || !unicode.IsLetter(rs[i+2])) && len(out) > 0 && out[len(out)-1].hi == i:
-			out = append(out, token{text(i, i+2), i, i + 2, tokWord})
+			out = append(out, token{s: text(i, i+2), lo: i, hi: i + 2, kind: tokWord})
 			i += 2
 		default:
-			out = append(out, token{text(i, i+1), i, i + 1, tokPunct})
+			out = append(out, token{s: text(i, i+1), lo: i, hi: i + 1, kind: tokPunct})
 			i++
 		}
+	}
+	for i := range out {
+		out[i].fold = foldWord(out[i].s)
 	}
 	return out
 }
