@@ -180,6 +180,7 @@ func nameWord(t token) bool {
 var (
 	coreConnectors  = toSet(`of for and & 's ’s`)
 	titleConnectors = toSet(`of for and & on in to with regarding concerning through by against a an the into under between Of For And On In To Concerning Regarding`)
+	afterHeadStops  = toSet(`with by from at`)
 	stopAfterConn   = toSet(`Comrade January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
 )
 
@@ -243,6 +244,14 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 			}
 			return trimConnectors(toks, i, j)
 		case t.kind == tokWord && (coreConnectors[t.s] || (title && titleConnectors[t.s])):
+			if afterHeadStops[t.s] && j > i {
+				if _, ok := headType(toks[j-1].s); ok {
+					// "the Green Seedling Program with the Ministry of …":
+					// a title that has reached its head word ends before
+					// "with", "by", "from" or "at".
+					return trimConnectors(toks, i, j)
+				}
+			}
 			k := j + 1
 			if t.s == "and" || t.s == "&" {
 				for title && k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "to" || toks[k].s == "for" || toks[k].s == "on") {

@@ -39,3 +39,25 @@ func TestPatternNameMergesIntoGazetteerEntry(t *testing.T) {
 		}
 	}
 }
+
+// A title that has reached its head word ends before "with", "by", "from"
+// or "at"; one that has not goes on.
+func TestTitleStopsAfterHeadWord(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"This Office also launched the Green Seedling Program with the Ministry of Agriculture.", "Green Seedling Program"},
+		{"The bureau opened the Seed Quality Campaign by the river in Hubei.", "Seed Quality Campaign"},
+		{"The county adopted the Plan for Seed Cooperation with Neighbouring Counties last week.", "Plan for Seed Cooperation with Neighbouring Counties"},
+	}
+	for _, tc := range tests {
+		ext := extractText(t, nil, tc.text)
+		found := false
+		for _, e := range ext.Entities {
+			if e.Type == Program || e.Type == Law {
+				found = found || e.Name == tc.want
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %q among %+v", tc.text, tc.want, ext.Entities)
+		}
+	}
+}

@@ -183,11 +183,22 @@ func (d *docState) defaultPeriod() string {
 	if len(d.doc.Date) >= 7 {
 		return d.doc.Date[:7] // a dated document: an undated figure is current
 	}
+	// A token scan of the sentences ("in 2019", "as of 2020", "since 2015"),
+	// run once per document: no regexp over the whole text.
 	counts := map[string]int{}
 	total := 0
-	for _, m := range reInYear.FindAllStringSubmatch(d.doc.Text, -1) {
-		counts[m[1]]++
-		total++
+	for _, s := range d.sents {
+		for k := 1; k < len(s.toks); k++ {
+			t := s.toks[k]
+			if t.kind != tokNum || len(t.s) != 4 || !(strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20")) {
+				continue
+			}
+			switch s.toks[k-1].s {
+			case "in", "during", "for", "of", "throughout", "by", "since":
+				counts[t.s]++
+				total++
+			}
+		}
 	}
 	best, bestN := "", 0
 	for y, n := range counts {
