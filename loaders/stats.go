@@ -76,7 +76,8 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 	var out []Statistic
 	def := d.defaultPeriod()
 	carry := ""
-	lastMetric := "" // the metric of the previous figure, for "the figure", "up 5%"
+	lastMetric := ""  // the metric of the previous figure, for "the figure", "up 5%"
+	var para []string // the metrics of the paragraph so far, for "the funds"
 	prevEnd := -1
 	docRunes := []rune(d.doc.Text)
 	reported := ""
@@ -98,6 +99,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 		figs := d.figures(s)
 		if prevEnd >= 0 && si > 0 && strings.ContainsRune(string(docRunes[min(d.sents[si-1].Offset+len(d.sents[si-1].runes), s.Offset):s.Offset]), '\n') {
 			lastMetric = "" // what "the figure" or "this" refers to stays in its paragraph
+			para = nil
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
 		for fi, f := range figs {
@@ -108,6 +110,8 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 			if metric == "" {
 				continue
 			}
+			metric = definiteAntecedent(s.toks, metric, para)
+			para = append(para, metric)
 			prior = append(prior, priorFig{f, metric})
 			if f.kind != "measure" {
 				lastMetric = stripGrowth(metric)
@@ -549,6 +553,9 @@ func timePhraseAt(toks []token, n int) bool {
 	}
 	for k := n + 1; k < len(toks) && k <= n+3; k++ {
 		w := strings.ToLower(toks[k].s)
+		if w == "top" || w == "first" && k+1 < len(toks) && toks[k+1].kind == tokNum {
+			return false // "in the top 10" is a place in a list, not a time
+		}
 		if toks[k].kind == tokNum || monthNames[w] > 0 || periodCue[w] {
 			return true
 		}
@@ -569,7 +576,10 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 		j += 2
 	}
 	ofUsed := false
-	for j < len(toks) && len(np) < 7 {
+	// A series ("partner countries, regions, and international
+	// organizations") may run longer: its commas and conjunctions do not
+	// count.
+	for j < len(toks) && len(np) < 7+joiners(np) {
 		t := toks[j]
 		w := strings.ToLower(t.s)
 		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+2 < len(toks) && toks[j+1].kind == tokNum && isNounish(toks[j+2]) {
@@ -588,7 +598,9 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && !strings.HasSuffix(strings.ToLower(toks[j+1].s), "ed") {
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].s), "ed") || (j > 0 && toks[j-1].s == "-")) {
+			// "small- and medium-sized enterprises": a hyphen before "and"
+			// joins modifiers.
 			np = append(np, w)
 			j++
 			continue
@@ -603,6 +615,17 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 		if t.s == "(" && len(np) > 0 && j+2 < len(toks) && toks[j+2].s == ")" && toks[j+1].kind == tokWord && isAllCaps(toks[j+1].s) {
 			j += 3 // "geographical indication (GI) products"
 			continue
+		}
+		if t.s == "(" && len(np) > 0 {
+			if c := glossEnd(toks, j); c > j {
+				// "cities (districts)", "provinces (autonomous regions and
+				// municipalities)": a gloss of the noun, part of the phrase.
+				for _, g := range toks[j : c+1] {
+					np = append(np, g.s)
+				}
+				j = c + 1
+				break // the gloss closes the phrase: "… (districts) undertaking …" is a qualifier
+			}
 		}
 		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+1 < len(toks) && (isNounish(toks[j+1]) || toks[j+1].kind == tokNum) {
 			np = append(np, t.s)
@@ -639,6 +662,13 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
 				tw := strings.ToLower(toks[n].s)
+				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].kind == tokNum || functionWord(strings.ToLower(toks[n+1].s)) || strings.HasSuffix(strings.ToLower(toks[n+1].s), "ed")) {
+					break // "and a total of …", "and 213 cases …", "and guided …": a new clause
+				}
+				if tailNumber(toks, n) {
+					tail = append(tail, toks[n].s) // "scored more than 90 points"
+					continue
+				}
 				if toks[n].kind != tokWord && toks[n].s != "-" && toks[n].s != "/" {
 					break
 				}
@@ -926,6 +956,7 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 	var metric []string
 	switch {
 	case f.kind == "count" && contentWords(np) > 0:
+		np = sharedModifiers(toks, f, np)
 		metric = append(append([]string{}, np...), tail...)
 		enriched := false
 		if v, vi := verbBefore(toks, f.lo); v != "" {
@@ -959,7 +990,8 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 				enriched = true
 			}
 		}
-		if len(np) == 1 && len(tail) == 0 && strong > 0 && !enriched {
+		if (len(np) == 1 || (len(np) > 2 && np[1] == "(")) && len(tail) == 0 && strong > 0 && !enriched {
+			// one noun, maybe glossed: "provinces (autonomous regions …)"
 			metric = append(append([]string{}, left...), np...)
 		}
 	case f.kind == "percent" && strong == 0 && len(np) >= 2 && strings.EqualFold(np[0], "of") && lastMetric != "":
@@ -1001,12 +1033,7 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 	if contentWords(metric) == 0 {
 		return ""
 	}
-	out := strings.Join(metric, " ")
-	out = strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", " ,", ",").Replace(out)
-	if len([]rune(out)) > 160 {
-		out = string([]rune(out)[:160])
-	}
-	return strings.TrimSpace(out)
+	return tidy(metric)
 }
 
 func sortRelations(rs []Relation) {
@@ -1087,6 +1114,9 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []p
 	if m := durationMetric(toks, f); len(m) > 0 {
 		return tidy(m)
 	}
+	if m := ofCountMetric(toks, f); len(m) > 0 {
+		return tidy(m)
+	}
 	m := d.baseMetric(s, f, lastMetric, near, prior)
 	if m == "" {
 		return ""
@@ -1096,7 +1126,82 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []p
 			m += " in " + idx
 		}
 	}
+	if f.kind == "count" {
+		if ctx := relativeAntecedent(toks, f); len(ctx) > 1 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(ctx[1:]))) {
+			m = tidy(append(strings.Fields(m), ctx...))
+		}
+	}
+	if fr := frameContext(toks, f); len(fr) > 0 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(fr[1:]))) {
+		m = tidy(append(strings.Fields(m), fr...))
+	}
 	return m
+}
+
+// frameContext returns the frame a sentence opens with that restricts what
+// its figures count: "among foreign filers" in "Among foreign filers, the
+// United States had four companies in the top 10", "during Blue Sky
+// campaign" in "During last year's Blue Sky campaign, we interviewed …".
+// Time words are dropped; a frame that is only time, a pronoun or a clause
+// ("During the period when …") gives nil.
+func frameContext(toks []token, f figure) []string {
+	if len(toks) < 4 {
+		return nil
+	}
+	lead := strings.ToLower(toks[0].s)
+	if lead != "among" && lead != "during" {
+		return nil
+	}
+	c := 1
+	for c < len(toks) && c < 9 && toks[c].s != "," {
+		c++
+	}
+	if c >= len(toks) || toks[c].s != "," || c >= f.lo || c == 1 {
+		return nil
+	}
+	out := []string{lead}
+	for _, t := range toks[1:c] {
+		lw := strings.ToLower(t.s)
+		bare := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
+		switch {
+		case t.kind == tokNum || (t.kind == tokPunct && t.s != "-"):
+			return nil
+		case lw == "when" || lw == "which" || lw == "that" || lw == "where" || lw == "who" || auxWords[lw] || pronouns[lw] || lw == "them" || lw == "period":
+			return nil
+		case timeWords[bare] || functionWord(lw) || t.s == "'s" || t.s == "’s":
+			continue
+		}
+		out = append(out, t.s)
+	}
+	if strongWords(out[1:]) == 0 {
+		return nil
+	}
+	return out
+}
+
+// particles end phrasal verbs ("carried out", "set up").
+var particles = toSet(`out up off down away back on in over forward`)
+
+// relativeAntecedent returns the place a relative clause puts a count in:
+// "on Xi'an and Zhuhai pilot platforms" for "The Xi'an and Zhuhai pilot
+// platforms, on which nearly 20,000 patents have been listed, …"; nil when
+// the figure does not open such a clause.
+func relativeAntecedent(toks []token, f figure) []string {
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+		k--
+	}
+	if k < 3 || !strings.EqualFold(toks[k].s, "which") || toks[k-2].s != "," {
+		return nil
+	}
+	prep := strings.ToLower(toks[k-1].s)
+	if !tailPreps[prep] || prep == "of" {
+		return nil // "…, of which 15 were …" is a part of the whole, not a place
+	}
+	ante := phraseBefore(toks, k-2, 8)
+	if strongWords(ante) == 0 || particles[strings.ToLower(ante[len(ante)-1])] {
+		return nil // "have been carried out, in which …": no noun to point at
+	}
+	return append([]string{prep}, ante...)
 }
 
 // headIsSlot reports whether a count figure counts ranking places ("15
@@ -1950,4 +2055,222 @@ func hasNumber(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// definiteAntecedent resolves a definite plural in a metric ("11 of the
+// funds have been established": "funds established") to the fuller noun
+// phrase an earlier metric of the paragraph gave the same noun ("key
+// industry IP utilization funds"). para holds those metrics, oldest first.
+func definiteAntecedent(toks []token, metric string, para []string) string {
+	if len(para) == 0 {
+		return metric
+	}
+	mw := strings.Fields(metric)
+	for k := 1; k < len(toks); k++ {
+		switch strings.ToLower(toks[k-1].s) {
+		case "the", "these", "those":
+		default:
+			continue
+		}
+		w := toks[k].s
+		if toks[k].kind != tokWord || isCap(toks[k]) || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+			continue
+		}
+		if k+1 < len(toks) && (isNounish(toks[k+1]) || strings.EqualFold(toks[k+1].s, "of") || toks[k+1].s == "'s" || toks[k+1].s == "’s") {
+			continue // "the funds manager", "the cities of …": not a bare definite noun
+		}
+		idx := slices.Index(mw, w)
+		if idx < 0 || slices.ContainsFunc(toks[:k-1], func(t token) bool { return t.s == w }) {
+			continue // the sentence itself introduced the noun ("21,000 cases … the cases")
+		}
+		for p := len(para) - 1; p >= 0; p-- {
+			ante := antecedentPhrase(para[p], w)
+			if ante == "" {
+				continue
+			}
+			if strings.Contains(metric, ante) {
+				return metric
+			}
+			out := append(append(append([]string{}, mw[:idx]...), strings.Fields(ante)...), mw[idx+1:]...)
+			return tidy(out)
+		}
+	}
+	return metric
+}
+
+// antecedentPhrase returns the phrase of metric m that names noun w with
+// more words: its modifiers ("key industry IP utilization funds" in "amount
+// for the batches of key industry IP utilization funds"), or the whole
+// metric when it opens with w ("projects reserved by funds"); else "".
+func antecedentPhrase(m, w string) string {
+	words := strings.Fields(m)
+	i := -1
+	for k := len(words) - 1; k >= 0; k-- {
+		if words[k] == w {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return ""
+	}
+	start := i
+	for start > 0 {
+		lw := strings.ToLower(words[start-1])
+		r := []rune(lw)
+		if functionWord(lw) || npStop[lw] || leftLead[lw] || timeWords[lw] || !unicode.IsLetter(r[0]) || strings.HasSuffix(lw, ",") {
+			break
+		}
+		start--
+	}
+	switch {
+	case start < i:
+		return strings.Join(words[start:i+1], " ")
+	case i == 0 && len(words) > 1:
+		return m
+	}
+	return ""
+}
+
+// glossEnd returns the index of the ")" closing a gloss of lower-case words
+// opened at token j ("(districts)", "(autonomous regions and
+// municipalities)"), or -1.
+func glossEnd(toks []token, j int) int {
+	for c := j + 1; c < len(toks) && c <= j+6; c++ {
+		t := toks[c]
+		if t.s == ")" {
+			if c == j+1 {
+				return -1
+			}
+			return c
+		}
+		if t.kind != tokWord || isCap(t) || (!isNounish(t) && !strings.EqualFold(t.s, "and") && !strings.EqualFold(t.s, "or")) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// joiners counts the commas and conjunctions of a noun phrase.
+func joiners(np []string) int {
+	n := 0
+	for _, w := range np {
+		switch strings.ToLower(w) {
+		case ",", "and", "or":
+			n++
+		}
+	}
+	return n
+}
+
+// tailNumber reports whether the number at token n belongs to a
+// qualifier: a threshold on a noun ("selected over 59,000 patents", "scored
+// more than 90 points") or places in a list ("in the top 10"); a year, a
+// bare count, a duration or a sum of money does not.
+func tailNumber(toks []token, n int) bool {
+	t := toks[n]
+	if t.kind != tokNum || isYearTok(t) {
+		return false
+	}
+	if n > 0 && strings.EqualFold(toks[n-1].s, "top") {
+		return true
+	}
+	if n+1 >= len(toks) || !isNounish(toks[n+1]) || n == 0 || !approxWords[strings.ToLower(toks[n-1].s)] {
+		return false // a bare count in a qualifier is a figure of its own
+	}
+	w := strings.ToLower(toks[n+1].s)
+	if scaleWords[w] > 0 || currencyAfter[w] != "" || timeWords[w] {
+		return false
+	}
+	switch w {
+	case "days", "day", "weeks", "week", "hours", "hour":
+		return false
+	}
+	return true
+}
+
+// sharedModifiers gives the second noun of "14 IP service industry
+// agglomeration pilot zones and 5 model zones" the modifiers the first
+// shares with it: "IP service industry agglomeration model zones". The
+// first phrase must end in the same noun and be at least two words
+// longer; otherwise np is returned as is.
+func sharedModifiers(toks []token, f figure, np []string) []string {
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+		k--
+	}
+	if k < 2 || !strings.EqualFold(toks[k].s, "and") || len(np) == 0 || slices.Contains(np, "of") || slices.Contains(np, "(") {
+		return np
+	}
+	p := k - 1
+	for p >= 0 && (isNounish(toks[p]) || toks[p].s == "-") && k-p < 10 {
+		p--
+	}
+	if p < 0 || toks[p].kind != tokNum {
+		return np
+	}
+	var first []string
+	for _, t := range toks[p+1 : k] {
+		first = append(first, t.s)
+	}
+	n := contentWords(first)
+	if n < len(np)+2 || !strings.EqualFold(first[len(first)-1], np[len(np)-1]) {
+		return np
+	}
+	words := 0 // keep the leading words of first that np does not repeat
+	cut := 0
+	for i, w := range first {
+		if w != "-" {
+			words++
+		}
+		if words > len(first)-countHyphens(first)-len(np) {
+			cut = i
+			break
+		}
+	}
+	return append(append([]string{}, first[:cut]...), np...)
+}
+
+// countHyphens counts the "-" tokens of ws.
+func countHyphens(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if w == "-" {
+			n++
+		}
+	}
+	return n
+}
+
+// ofCountMetric names a bare count that closes a noun phrase with "of":
+// "CAS' patent holdings in China" in "a small subset of CAS' patent
+// holdings in China of approximately 46,000". Nil when a noun follows the
+// count or the phrase before "of" says nothing ("a total of 500").
+func ofCountMetric(toks []token, f figure) []string {
+	if f.kind != "count" || (f.hi < len(toks) && toks[f.hi].kind != tokPunct) {
+		return nil
+	}
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+		k--
+	}
+	if k < 1 || !strings.EqualFold(toks[k].s, "of") {
+		return nil
+	}
+	ph := phraseBefore(toks, k, 10)
+	if strongWords(ph) == 0 || hasNumber(ph) {
+		return nil
+	}
+	for b := k - 1; b >= 0 && toks[b].kind != tokPunct; b-- {
+		lw := strings.ToLower(toks[b].s)
+		if leftCut[lw] && !auxWords[lw] {
+			return nil // "reached a new record high of 45 million": the subject is the metric
+		}
+	}
+	for i := len(ph) - 1; i > 0; i-- {
+		if strings.EqualFold(ph[i], "of") && strongWords(ph[i+1:]) >= 2 {
+			return ph[i+1:] // "a small subset of X": X
+		}
+	}
+	return ph
 }

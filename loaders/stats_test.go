@@ -184,3 +184,30 @@ func TestStatisticsMetricRules(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultPeriodScan checks the period of an undated figure in an
+// undated document: the year most "in YYYY" phrases name, found by a token
+// scan.
+func TestDefaultPeriodScan(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"majority year", "Staff review\nPatents rose in 2019. Trademarks rose in 2019. Designs rose during 2019. Filings fell in 2018.\nStaff\nThe office employs 400 examiners.", "2019"},
+		{"too few", "Staff review\nPatents rose in 2019. Filings fell in 2018.\nStaff\nThe office employs 400 examiners.", ""},
+		{"capitalized not counted", "Staff review\nIn 2019 patents rose. In 2019 trademarks rose. In 2019 designs rose.\nStaff\nThe office employs 400 examiners.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ext := extractText(t, nil, tc.text)
+			for _, s := range ext.Statistics {
+				if s.Value == 400 {
+					if s.Period != tc.want {
+						t.Errorf("period = %q, want %q", s.Period, tc.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no statistic 400 in %+v", ext.Statistics)
+		})
+	}
+}
