@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // periodExpr is a time expression found in a sentence, resolved to an
@@ -56,20 +57,78 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// fullMonths are the month names the period expressions spell out; "may"
-// is left out because the modal verb is common (see containsMonth).
-var fullMonths = []string{"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+// periodWords gives each word that a period expression needs a bit;
+// periodWordsIn sets the bits of the words a sentence holds, in one pass.
+var periodWords = map[string]uint64{}
 
-// containsMonth reports whether text (and lower, its lower-cased copy)
-// names a month in full; "May" counts only capitalized.
-func containsMonth(text, lower string) bool {
-	for _, m := range fullMonths {
-		if strings.Contains(lower, m) {
-			return true
-		}
+// monthWordBits are the bits of the month names.
+var monthWordBits uint64
+
+func init() {
+	vocab := strings.Fields(`from months quarters quarter half this month last year past years five plan period
+		saw witnessed recorded end between to now currently so far date at present`)
+	months := strings.Fields(`january february march april may june july august september october november december`)
+	for i, w := range append(vocab, months...) {
+		periodWords[w] = 1 << uint(i)
 	}
-	return strings.Contains(text, "May") || strings.Contains(text, "MAY")
+	for _, m := range months {
+		monthWordBits |= periodWords[m]
+	}
 }
+
+// periodWordsIn returns the periodWords bits of the ASCII words of text,
+// lower-cased; "may" counts only as "May", since the modal verb is common.
+func periodWordsIn(text string) uint64 {
+	var bits uint64
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		if notASCIILetter(rune(text[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !notASCIILetter(rune(text[j])) {
+			j++
+		}
+		if n := j - i; n <= len(buf) {
+			for k := 0; k < n; k++ {
+				c := text[i+k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[k] = c
+			}
+			if b, ok := periodWords[string(buf[:n])]; ok && !(string(buf[:n]) == "may" && text[i] == 'm') {
+				bits |= b
+			}
+		}
+		i = j
+	}
+	return bits
+}
+
+var phraseBitsCache sync.Map // phrase → uint64
+
+// phraseBits returns the periodWords bits of every word of phrase (0 when a
+// word has no bit), cached.
+func phraseBits(phrase string) uint64 {
+	if v, ok := phraseBitsCache.Load(phrase); ok {
+		return v.(uint64)
+	}
+	var bits uint64
+	for _, w := range strings.FieldsFunc(phrase, notASCIILetter) {
+		b, ok := periodWords[strings.ToLower(w)]
+		if !ok {
+			bits = 0
+			break
+		}
+		bits |= b
+	}
+	phraseBitsCache.Store(phrase, bits)
+	return bits
+}
+
+func notASCIILetter(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
 
 // containsYear reports whether text holds four digits starting 19 or 20.
 func containsYear(text string) bool {
@@ -131,8 +190,14 @@ func findPeriods(text, docDate string) []periodExpr {
 	// Each expression runs only where its key word occurs: most sentences
 	// have no time phrase, and the case-insensitive regexps are costly.
 	lower := asciiLower(text)
-	has := func(w string) bool { return strings.Contains(lower, w) }
-	hasMonth := containsMonth(text, lower)
+	words := periodWordsIn(text)
+	// has reports whether every word of a key phrase occurs in the
+	// sentence: a cheap, loose test before the regexp itself.
+	has := func(phrase string) bool {
+		need := phraseBits(phrase)
+		return need != 0 && words&need == need
+	}
+	hasMonth := words&monthWordBits != 0
 	hasYear := containsYear(text)
 	hasNow := has("now") || has("currently") || has("so far") || has("to date") || has("at present")
 	all := func(re *regexp.Regexp, ok bool) [][]int {
@@ -220,7 +285,7 @@ func findPeriods(text, docDate string) []periodExpr {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
 	}
-	for _, m := range all(reYearRange, hasYear && (has("-") || has("–") || has(" to "))) {
+	for _, m := range all(reYearRange, hasYear && (strings.ContainsAny(text, "-–") || has(" to "))) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
 	}

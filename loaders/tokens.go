@@ -3,6 +3,7 @@ package loaders
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Token kinds.
@@ -39,14 +40,25 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 // tokenize splits a sentence into tokens.
 func tokenize(s string) []token {
 	rs := []rune(s)
-	// Token texts are slices of s: pos[i] is the byte offset of rune i.
-	pos := make([]int, 0, len(rs)+1)
-	for b := range s {
-		pos = append(pos, b)
+	// Token texts are slices of s. Tokens come in order, so the byte offset
+	// of rune i is tracked forward from the last one asked for; text that
+	// is not valid UTF-8 (where runes and bytes do not line up) is copied.
+	valid := utf8.ValidString(s)
+	atRune, atByte := 0, 0
+	byteOf := func(i int) int {
+		for ; atRune < i; atRune++ {
+			atByte += utf8.RuneLen(rs[atRune])
+		}
+		return atByte
 	}
-	pos = append(pos, len(s))
-	text := func(i, j int) string { return s[pos[i]:pos[j]] }
-	out := make([]token, 0, len(rs)/4+4)
+	text := func(i, j int) string {
+		if !valid {
+			return string(rs[i:j])
+		}
+		b := byteOf(i)
+		return s[b:byteOf(j)]
+	}
+	out := make([]token, 0, len(rs)/5+4)
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -116,7 +128,11 @@ func tokenize(s string) []token {
 		}
 	}
 	for i := range out {
-		out[i].fold = foldWord(out[i].s)
+		if out[i].kind == tokNum {
+			out[i].fold = out[i].s // digits have no case
+		} else {
+			out[i].fold = foldWord(out[i].s)
+		}
 	}
 	return out
 }
