@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Extractor holds the gazetteers used to recognize entities. It is safe for
@@ -55,6 +56,8 @@ type docState struct {
 	byGaz  map[int]int
 	byKey  map[string]int
 	main   int // index of the document's issuing agency, or -1
+
+	docRunes []rune // doc.Text as runes, made once: offsets count runes
 }
 
 func (d *docState) find(i int) int {
@@ -113,9 +116,10 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 			ext, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Name, r)
 		}
 	}()
-	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1}
-	for _, s := range joinBrokenSentences(doc.Text, Segment(doc.Text)) {
-		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: []rune(s.Text), toks: tokenize(s.Text)})
+	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: []rune(doc.Text)}
+	for _, s := range joinBrokenSentences(d.docRunes, Segment(doc.Text)) {
+		rs := []rune(s.Text)
+		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: tokenizeRunes(s.Text, rs)})
 	}
 	for i, s := range d.sents {
 		if i%64 == 0 {
@@ -166,16 +170,15 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 // quote), only white space with a line break lies between them, the next
 // part starts with a letter, and the first part is not a heading: it
 // starts inside its line or is long.
-func joinBrokenSentences(text string, sents []Sentence) []Sentence {
+func joinBrokenSentences(rs []rune, sents []Sentence) []Sentence {
 	if len(sents) < 2 {
 		return sents
 	}
-	rs := []rune(text)
 	out := make([]Sentence, 0, len(sents))
 	cur := sents[0]
 	for _, next := range sents[1:] {
 		if canJoin(rs, cur, next) {
-			cur = Sentence{Text: string(rs[cur.Offset : next.Offset+len([]rune(next.Text))]), Offset: cur.Offset}
+			cur = Sentence{Text: string(rs[cur.Offset : next.Offset+utf8.RuneCountInString(next.Text)]), Offset: cur.Offset}
 			continue
 		}
 		out = append(out, cur)
@@ -185,28 +188,36 @@ func joinBrokenSentences(text string, sents []Sentence) []Sentence {
 }
 
 func canJoin(rs []rune, a, b Sentence) bool {
-	ar := []rune(a.Text)
-	br := []rune(b.Text)
-	aEnd := a.Offset + len(ar)
-	if len(ar) == 0 || len(br) == 0 || aEnd > b.Offset || b.Offset > len(rs) || len(ar)+len(br)+(b.Offset-aEnd) > maxSentenceRunes {
+	na, nb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
+	aEnd := a.Offset + na
+	if na == 0 || nb == 0 || aEnd > b.Offset || b.Offset > len(rs) || na+nb+(b.Offset-aEnd) > maxSentenceRunes {
 		return false
 	}
-	last := ar[len(ar)-1]
-	if !unicode.IsLetter(last) || isHan(last) || !unicode.IsLetter(br[0]) || isHan(br[0]) {
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if !unicode.IsLetter(last) || isHan(last) || !unicode.IsLetter(first) || isHan(first) {
 		return false
 	}
-	gap := rs[aEnd:b.Offset]
-	if !strings.ContainsRune(string(gap), '\n') || strings.TrimSpace(string(gap)) != "" {
+	// Only white space, with a line break, between the two.
+	newline := false
+	for _, r := range rs[aEnd:b.Offset] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		newline = newline || r == '\n'
+	}
+	if !newline {
 		return false
 	}
 	lineStart := a.Offset == 0 || rs[a.Offset-1] == '\n'
-	if lineStart && len(ar) < 150 {
+	if lineStart && na < 150 {
 		return false
 	}
 	// The next part must not be a heading: a whole short line without a stop.
-	bEnd := b.Offset + len(br)
+	bEnd := b.Offset + nb
 	wholeLine := bEnd >= len(rs) || rs[bEnd] == '\n' || rs[bEnd] == '\r'
-	if wholeLine && len(br) < 100 && !strings.ContainsAny(string(br[len(br)-1]), ".!?;:。") {
+	end, _ := utf8.DecodeLastRuneInString(b.Text)
+	if wholeLine && nb < 100 && !strings.ContainsRune(".!?;:。", end) {
 		return false
 	}
 	return true

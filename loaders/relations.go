@@ -716,7 +716,7 @@ func (d *docState) relationViews() []*sentInfo {
 			continue
 		}
 		if docRunes == nil {
-			docRunes = []rune(d.doc.Text)
+			docRunes = d.docRunes
 		}
 		first, last := d.sents[i], d.sents[j]
 		end := last.Offset + len(last.runes)

@@ -79,7 +79,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 	lastMetric := ""  // the metric of the previous figure, for "the figure", "up 5%"
 	var para []string // the metrics of the paragraph so far, for "the funds"
 	prevEnd := -1
-	docRunes := []rune(d.doc.Text)
+	docRunes := d.docRunes
 	reported := ""
 	if d.main >= 0 {
 		reported = d.entityID(d.main)

@@ -38,8 +38,10 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
 // tokenize splits a sentence into tokens.
-func tokenize(s string) []token {
-	rs := []rune(s)
+func tokenize(s string) []token { return tokenizeRunes(s, []rune(s)) }
+
+// tokenizeRunes is tokenize for a caller that already has s as runes.
+func tokenizeRunes(s string, rs []rune) []token {
 	// Token texts are slices of s. Tokens come in order, so the byte offset
 	// of rune i is tracked forward from the last one asked for; text that
 	// is not valid UTF-8 (where runes and bytes do not line up) is copied.
