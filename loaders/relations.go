@@ -258,6 +258,38 @@ var (
 	titleAgency    = map[string]string{"Premier": "state_council", "Councilor": "state_council", "Vice Premier": "state_council", "Chief Justice": "spc"}
 )
 
+// Verb classes: bits of verbClasses, so that each token of a sentence costs
+// one map lookup in the relation rules.
+const (
+	verbIssue = 1 << iota
+	verbRun
+	verbImplement
+	verbAmend
+	verbCoop
+	verbSuccession
+	verbLocated
+)
+
+// verbClasses maps a lower-cased word to the verb classes it belongs to.
+var verbClasses = func() map[string]int {
+	m := map[string]int{}
+	for _, c := range []struct {
+		words map[string]bool
+		bit   int
+	}{{issueVerbs, verbIssue}, {runVerbs, verbRun}, {implementVerbs, verbImplement}, {amendVerbs, verbAmend}, {coopWords, verbCoop}} {
+		for w := range c.words {
+			m[w] |= c.bit
+		}
+	}
+	for w := range successionWord {
+		m[w] |= verbSuccession
+	}
+	for _, w := range []string{"in", "located", "based"} {
+		m[w] |= verbLocated
+	}
+	return m
+}()
+
 // relations applies the relation rules to the document.
 func (d *docState) relations() []Relation {
 	rb := &relBuilder{d: d, seen: map[string]bool{}}
@@ -380,8 +412,12 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 		// Verb rules.
 		for v, t := range toks {
 			w := t.folded()
+			c := verbClasses[w] // one lookup for the word lists below
+			if c == 0 && w != "implementation" {
+				continue
+			}
 			switch {
-			case issueVerbs[w]:
+			case c&verbIssue != 0:
 				subs := d.subjectBefore(s, v)
 				for _, o := range d.objectList(s, v, 14, Law, Program) {
 					pred, rule := "issued", "verb: "+t.s
@@ -393,7 +429,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 						rb.add(sub, pred, d.entOf(o), s, rule)
 					}
 				}
-			case runVerbs[w]:
+			case c&verbRun != 0:
 				if w == "established" || w == "set" || w == "establishes" {
 					if o := d.objectAfter(s, v, 6, Agency, Organization); o != nil {
 						for _, sub := range d.subjectBefore(s, v) {
@@ -418,13 +454,13 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 						rb.add(sub, "runs", d.entOf(o), s, "verb: "+t.s)
 					}
 				}
-			case implementVerbs[w]:
+			case c&verbImplement != 0:
 				if o := d.objectAfter(s, v, 12, Law, Program); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
 						rb.add(sub, "implements", d.entOf(o), s, "verb: "+t.s)
 					}
 				}
-			case amendVerbs[w]:
+			case c&verbAmend != 0:
 				if o := d.objectAfter(s, v, 6, Law); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
 						if d.ents[sub].typ == Law {
@@ -432,7 +468,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 						}
 					}
 				}
-			case coopWords[w]:
+			case c&verbCoop != 0:
 				if w == "between" {
 					d.betweenPairs(rb, s, v)
 					continue
@@ -463,7 +499,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 						k = m.hi - 1
 					}
 				}
-			case successionWord[w] != "":
+			case c&verbSuccession != 0:
 				if v+2 < len(toks) && toks[v+1].s == "to" && toks[v+2].kind == tokWord && !s.covered(v+2) && toks[v+2].s != "the" {
 					continue // "reorganized to absorb …": the next verb says how
 				}
@@ -498,7 +534,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 						rb.add(sub, "implements", d.entOf(o), s, "noun: implementation of")
 					}
 				}
-			case w == "in" || w == "located" || w == "based":
+			case c&verbLocated != 0:
 				d.locatedIn(rb, s, v)
 			}
 		}
