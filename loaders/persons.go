@@ -57,7 +57,7 @@ func (x *Extractor) nameAt(toks []token, i int) int {
 }
 
 func titleWord(t token) bool {
-	return personTitles[t.s] || personTitles[strings.TrimSuffix(t.s, ".")]
+	return personTitles[t.s] || (strings.HasSuffix(t.s, ".") && personTitles[t.s[:len(t.s)-1]])
 }
 
 // recognizePersons adds persons named after a title ("Premier Li Keqiang",

@@ -3,6 +3,7 @@ package loaders
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // abbreviations are words that, followed by a full stop, do not end a
@@ -32,6 +33,23 @@ const maxSentenceRunes = 600
 func Segment(text string) []Sentence {
 	rs := []rune(text)
 	var out []Sentence
+	// Sentence texts are slices of text: sentences come in order, so the
+	// byte offset of rune i is tracked forward (see tokenizeRunes).
+	valid := utf8.ValidString(text)
+	atRune, atByte := 0, 0
+	byteOf := func(i int) int {
+		for ; atRune < i; atRune++ {
+			atByte += utf8.RuneLen(rs[atRune])
+		}
+		return atByte
+	}
+	slice := func(i, j int) string {
+		if !valid {
+			return string(rs[i:j])
+		}
+		b := byteOf(i)
+		return text[b:byteOf(j)]
+	}
 	var emit func(start, end int)
 	emit = func(start, end int) {
 		for start < end && (isBlankRune(rs[start]) || isBullet(rs, start)) {
@@ -51,7 +69,7 @@ func Segment(text string) []Sentence {
 				return
 			}
 		}
-		out = append(out, Sentence{Text: string(rs[start:end]), Offset: start})
+		out = append(out, Sentence{Text: slice(start, end), Offset: start})
 	}
 	start := 0
 	for i := 0; i < len(rs); i++ {
