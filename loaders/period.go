@@ -74,7 +74,14 @@ func init() {
 	for _, m := range months {
 		monthWordBits |= periodWords[m]
 	}
+	for w := range periodWords {
+		periodWordStart[w[0]] = true
+	}
 }
+
+// periodWordStart marks the first letters of periodWords: most words of a
+// sentence are skipped without a map lookup.
+var periodWordStart [256]bool
 
 // periodWordsIn returns the periodWords bits of the ASCII words of text,
 // lower-cased; "may" counts only as "May", since the modal verb is common.
@@ -98,8 +105,10 @@ func periodWordsIn(text string) uint64 {
 				}
 				buf[k] = c
 			}
-			if b, ok := periodWords[string(buf[:n])]; ok && !(string(buf[:n]) == "may" && text[i] == 'm') {
-				bits |= b
+			if n >= 2 && n <= 10 && periodWordStart[buf[0]] {
+				if b, ok := periodWords[string(buf[:n])]; ok && !(string(buf[:n]) == "may" && text[i] == 'm') {
+					bits |= b
+				}
 			}
 		}
 		i = j
@@ -129,6 +138,47 @@ func phraseBits(phrase string) uint64 {
 }
 
 func notASCIILetter(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
+
+// inYearPrepositions may stand before a year in "in 2019", "as of 2019".
+var inYearPrepositions = map[string]bool{"in": true, "during": true, "for": true, "of": true, "throughout": true, "by": true, "since": true}
+
+// inYearMatches finds what reInYear finds in lower — a preposition and a
+// year, "during 2019", "as of 2020" — with a scan for the years instead of
+// the regexp, which was the costliest of a sentence's period expressions.
+// Each match is [start, end, yearStart, yearEnd], as
+// FindAllStringSubmatchIndex gives them.
+func inYearMatches(lower string, ok bool) [][]int {
+	if !ok {
+		return nil
+	}
+	var out [][]int
+	for i := 2; i+4 <= len(lower); i++ {
+		if !((lower[i] == '1' && lower[i+1] == '9') || (lower[i] == '2' && lower[i+1] == '0')) ||
+			!isDigit(lower[i+2]) || !isDigit(lower[i+3]) ||
+			(i+4 < len(lower) && isWordByte(lower[i+4])) || lower[i-1] != ' ' {
+			continue
+		}
+		k := i - 1
+		for k > 0 && 'a' <= lower[k-1] && lower[k-1] <= 'z' {
+			k--
+		}
+		if !inYearPrepositions[lower[k:i-1]] || (k > 0 && isWordByte(lower[k-1])) {
+			continue
+		}
+		start := k
+		if lower[k:i-1] == "of" && k >= 3 && lower[k-3:k] == "as " && (k == 3 || !isWordByte(lower[k-4])) {
+			start = k - 3
+		}
+		out = append(out, []int{start, i + 4, i, i + 4})
+		i += 3
+	}
+	return out
+}
+
+// isWordByte is an ASCII word character, as \b in a regexp sees it.
+func isWordByte(b byte) bool {
+	return b == '_' || isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
 
 // containsYear reports whether text holds four digits starting 19 or 20.
 func containsYear(text string) bool {
@@ -335,7 +385,7 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 4)
 		}
 	}
-	for _, m := range all(reInYear, hasYear) {
+	for _, m := range inYearMatches(lower, hasYear) {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}

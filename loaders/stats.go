@@ -241,13 +241,14 @@ func parseNumber(s string) (float64, bool) {
 func (d *docState) figures(s *sentInfo) []figure {
 	toks := s.toks
 	var out []figure
+	quoted := quotedTokens(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if f, ok := rankFigure(toks, i); ok {
 			out = append(out, f)
 			continue
 		}
-		if insideQuotes(toks, i) {
+		if quoted[i] {
 			continue // part of a quoted name: "100 Events with 10,000 Enterprises"
 		}
 		if n, ok := spelledNumbers[t.s]; ok && i+1 < len(toks) && !anaphoric(toks, i) && !listIntro(toks, i+1) {
@@ -421,12 +422,26 @@ func listIntro(toks []token, k int) bool {
 	return false
 }
 
-// insideQuotes reports whether token i stands between an opening and a
-// closing quotation mark of its sentence.
-func insideQuotes(toks []token, i int) bool {
+// quotedTokens reports insideQuotes for every token of a sentence, in two
+// passes instead of one scan per token.
+func quotedTokens(toks []token) []bool {
+	out := make([]bool, len(toks))
+	nextClose := -1
+	closeAfter := make([]int, len(toks)) // first closing quote after i, or -1
+	for k := len(toks) - 1; k >= 0; k-- {
+		closeAfter[k] = nextClose
+		if toks[k].s == "”" || toks[k].s == "\"" {
+			nextClose = k
+		}
+	}
 	open := false
-	for k := 0; k < i; k++ {
-		switch toks[k].s {
+	for i, t := range toks {
+		if open {
+			if k := closeAfter[i]; k >= 0 {
+				out[i] = k-i < 12
+			}
+		}
+		switch t.s {
 		case "“":
 			open = true
 		case "”":
@@ -435,15 +450,7 @@ func insideQuotes(toks []token, i int) bool {
 			open = !open
 		}
 	}
-	if !open {
-		return false
-	}
-	for k := i + 1; k < len(toks); k++ {
-		if toks[k].s == "”" || toks[k].s == "\"" {
-			return k-i < 12
-		}
-	}
-	return false
+	return out
 }
 
 // spelledNumbers are small numbers written as words ("one" is left out: it
@@ -468,7 +475,7 @@ func rankFigure(toks []token, i int) (figure, bool) {
 			}
 		}
 	} else if t.kind == tokWord {
-		v = ordinalWords[strings.ToLower(t.s)]
+		v = ordinalWords[t.folded()]
 		if v > 0 && isCap(t) {
 			return figure{}, false
 		}

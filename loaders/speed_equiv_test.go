@@ -1,0 +1,85 @@
+package loaders
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The fast paths added for speed must agree with the simple code they
+// replaced, kept here as the reference, on the real corpus and on random
+// text.
+
+func insideQuotes(toks []token, i int) bool {
+	open := false
+	for k := 0; k < i; k++ {
+		switch toks[k].s {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].s == "”" || toks[k].s == "\"" {
+			return k-i < 12
+		}
+	}
+	return false
+}
+
+// equivalenceSentences returns every sentence of the shared and sample
+// corpora, plus random text made of period and quote fragments.
+func equivalenceSentences(t *testing.T) []string {
+	var out []string
+	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "testdata", "corpus")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range Segment(string(data)) {
+				out = append(out, s.Text)
+			}
+		}
+	}
+	pieces := []string{"in", "as of", "as", "of", "by", "since", "during", "for", "throughout", "2019", "2020", "1999", "20199", "x2019",
+		"2019x", "“", "”", "\"", "Blue", "Sky", "campaign", "in-", "-", "_2019", "of2019", "was", "lasts", " ", " ", ",", "."}
+	rng := rand.New(rand.NewSource(7))
+	for n := 0; n < 3000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(20); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+			if rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestFastPathsAgreeWithReference(t *testing.T) {
+	for _, s := range equivalenceSentences(t) {
+		lower := asciiLower(s)
+		if got, want := inYearMatches(lower, true), reInYear.FindAllStringSubmatchIndex(lower, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("inYearMatches(%q) = %v, regexp %v", s, got, want)
+		}
+		toks := tokenize(s)
+		quoted := quotedTokens(toks)
+		for i := range toks {
+			if quoted[i] != insideQuotes(toks, i) {
+				t.Fatalf("quotedTokens(%q)[%d] = %v, reference %v", s, i, quoted[i], !quoted[i])
+			}
+		}
+	}
+}
