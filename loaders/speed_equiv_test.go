@@ -83,3 +83,13 @@ func TestFastPathsAgreeWithReference(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldTokensAgreesWithFoldWord(t *testing.T) {
+	for _, s := range append(equivalenceSentences(t), "Ｆｕｌｌ Wïdth ’S İstanbul People’s U.S.-China") {
+		for _, tok := range tokenize(s) {
+			if tok.fold != foldWord(tok.s) {
+				t.Fatalf("fold of %q = %q, foldWord %q", tok.s, tok.fold, foldWord(tok.s))
+			}
+		}
+	}
+}

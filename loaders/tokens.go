@@ -129,13 +129,7 @@ func tokenizeRunes(s string, rs []rune) []token {
 			i++
 		}
 	}
-	for i := range out {
-		if out[i].kind == tokNum {
-			out[i].fold = out[i].s // digits have no case
-		} else {
-			out[i].fold = foldWord(out[i].s)
-		}
-	}
+	foldTokens(out)
 	return out
 }
 
@@ -164,6 +158,59 @@ func foldWord(s string) string {
 		s = quoteFolder.Replace(s)
 	}
 	return s
+}
+
+// foldTokens sets every token's fold. A token already in folded form keeps
+// its own text; the others are folded into one buffer per sentence, so a
+// sentence costs one allocation instead of one per capitalized word.
+func foldTokens(toks []token) {
+	var buf []byte
+	type pending struct{ tok, lo, hi int }
+	var spans []pending
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == tokNum || isFolded(t.s) {
+			t.fold = t.s
+			continue
+		}
+		if !isASCII(t.s) {
+			t.fold = foldWord(t.s)
+			continue
+		}
+		lo := len(buf)
+		for k := 0; k < len(t.s); k++ {
+			c := t.s[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+		}
+		spans = append(spans, pending{i, lo, len(buf)})
+	}
+	all := string(buf)
+	for _, p := range spans {
+		toks[p.tok].fold = all[p.lo:p.hi]
+	}
+}
+
+// isFolded reports whether foldWord would return s unchanged: ASCII with
+// no capital letter.
+func isFolded(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 var quoteFolder = strings.NewReplacer("’", "'", "‘", "'")
