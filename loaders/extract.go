@@ -319,7 +319,11 @@ func (d *docState) assemble() {
 // Blue Sky campaign. Gazetteer entities claim their names first; two
 // gazetteer entries are never merged with each other.
 func (d *docState) mergeSameNames() {
+	memo := map[int][]string{} // keys of a root, until it absorbs another
 	keysOf := func(r int) []string {
+		if k, ok := memo[r]; ok {
+			return k
+		}
 		e := d.ents[r]
 		names := append(append([]string{e.name}, e.forms...), e.xAliases...)
 		keys := make([]string, 0, len(names))
@@ -333,6 +337,7 @@ func (d *docState) mergeSameNames() {
 				keys = append(keys, string(e.typ)+"|"+k)
 			}
 		}
+		memo[r] = keys
 		return keys
 	}
 	var roots []int
@@ -352,6 +357,8 @@ func (d *docState) mergeSameNames() {
 			}
 			if o = d.find(o); o != r && (d.ents[o].gaz < 0 || d.ents[r].gaz < 0) {
 				d.union(o, r)
+				delete(memo, o)
+				delete(memo, r)
 				r = d.find(r)
 				break
 			}

@@ -239,7 +239,15 @@ func findPeriods(text, docDate string) []periodExpr {
 	}
 	// Each expression runs only where its key word occurs: most sentences
 	// have no time phrase, and the case-insensitive regexps are costly.
-	lower := asciiLower(text)
+	// lower is made only when an expression has to run.
+	var lowerText string
+	lowered := false
+	lower := func() string {
+		if !lowered {
+			lowerText, lowered = asciiLower(text), true
+		}
+		return lowerText
+	}
 	words := periodWordsIn(text)
 	// has reports whether every word of a key phrase occurs in the
 	// sentence: a cheap, loose test before the regexp itself.
@@ -256,7 +264,7 @@ func findPeriods(text, docDate string) []periodExpr {
 		}
 		// The expressions are written in lower case and run on lower, whose
 		// byte offsets are those of text.
-		return re.FindAllStringSubmatchIndex(lower, -1)
+		return re.FindAllStringSubmatchIndex(lower(), -1)
 	}
 	yearOK := func(y int) bool { return y > 1900 }
 	for _, m := range all(reMonthRange, hasMonth && has("from ")) {
@@ -385,7 +393,11 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", dy, dm), m[0], 4)
 		}
 	}
-	for _, m := range inYearMatches(lower, hasYear) {
+	var inYear [][]int
+	if hasYear {
+		inYear = inYearMatches(lower(), true)
+	}
+	for _, m := range inYear {
 		cur = m
 		add(sub(text, m, 1), m[0], 3)
 	}
