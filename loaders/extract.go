@@ -117,8 +117,10 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		}
 	}()
 	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: []rune(doc.Text)}
-	for _, s := range joinBrokenSentences(d.docRunes, Segment(doc.Text)) {
-		rs := []rune(s.Text)
+	for _, s := range joinBrokenSentences(d.docRunes, segmentRunes(doc.Text, d.docRunes)) {
+		// A sentence's runes are a read-only window on the document's.
+		n := utf8.RuneCountInString(s.Text)
+		rs := d.docRunes[s.Offset : s.Offset+n : s.Offset+n]
 		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: tokenizeRunes(s.Text, rs)})
 	}
 	for i, s := range d.sents {

@@ -30,8 +30,10 @@ const maxSentenceRunes = 600
 // alone. Within a line a sentence ends at . ! ? (and the Chinese 。！？)
 // unless the stop belongs to an abbreviation (Mr., No., U.S., e.g.), an
 // initial, or a decimal number, or the next word starts in lower case.
-func Segment(text string) []Sentence {
-	rs := []rune(text)
+func Segment(text string) []Sentence { return segmentRunes(text, []rune(text)) }
+
+// segmentRunes is Segment for a caller that already has text as runes.
+func segmentRunes(text string, rs []rune) []Sentence {
 	var out []Sentence
 	// Sentence texts are slices of text: sentences come in order, so the
 	// byte offset of rune i is tracked forward (see tokenizeRunes).
