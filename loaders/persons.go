@@ -56,7 +56,18 @@ func (x *Extractor) nameAt(toks []token, i int) int {
 	return j
 }
 
+// titleStart marks the first bytes of personTitles.
+var titleStart = func() (m [256]bool) {
+	for w := range personTitles {
+		m[w[0]] = true
+	}
+	return m
+}()
+
 func titleWord(t token) bool {
+	if t.s == "" || !titleStart[t.s[0]] {
+		return false // most words: no map lookup
+	}
 	return personTitles[t.s] || (strings.HasSuffix(t.s, ".") && personTitles[t.s[:len(t.s)-1]])
 }
 
