@@ -120,6 +120,10 @@ func (x *Extractor) hyphenRegions(si int, s *sentInfo, i int) int {
 	if t.kind != tokWord || !strings.Contains(t.s, "-") {
 		return i
 	}
+	first, _, _ := strings.Cut(t.s, "-")
+	if x.gaz.root.child(foldWord(first), false) == nil {
+		return i // no place name starts like this: "high-quality", "year-on-year"
+	}
 	parts := strings.Split(t.s, "-")
 	syn := make([]token, 0, len(parts)+x.gaz.maxLen)
 	for _, p := range parts {

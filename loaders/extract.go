@@ -117,11 +117,16 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		}
 	}()
 	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: []rune(doc.Text)}
+	slab := make([]token, 0, len(d.docRunes)/5+16)
 	for _, s := range joinBrokenSentences(d.docRunes, segmentRunes(doc.Text, d.docRunes)) {
 		// A sentence's runes are a read-only window on the document's.
 		n := utf8.RuneCountInString(s.Text)
 		rs := d.docRunes[s.Offset : s.Offset+n : s.Offset+n]
-		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: tokenizeRunes(s.Text, rs)})
+		// The tokens of all sentences share slabs; each sentence's window
+		// is capped so that an append cannot run into the next one's.
+		start := len(slab)
+		slab = tokenizeRunes(slab, s.Text, rs)
+		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: slab[start:len(slab):len(slab)]})
 	}
 	for i, s := range d.sents {
 		if i%64 == 0 {

@@ -38,10 +38,11 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
 // tokenize splits a sentence into tokens.
-func tokenize(s string) []token { return tokenizeRunes(s, []rune(s)) }
+func tokenize(s string) []token { return tokenizeRunes(nil, s, []rune(s)) }
 
-// tokenizeRunes is tokenize for a caller that already has s as runes.
-func tokenizeRunes(s string, rs []rune) []token {
+// tokenizeRunes appends the tokens of s, whose runes are rs, to dst: a
+// caller tokenizing many sentences can share one slab.
+func tokenizeRunes(dst []token, s string, rs []rune) []token {
 	// Token texts are slices of s. Tokens come in order, so the byte offset
 	// of rune i is tracked forward from the last one asked for; text that
 	// is not valid UTF-8 (where runes and bytes do not line up) is copied.
@@ -60,7 +61,11 @@ func tokenizeRunes(s string, rs []rune) []token {
 		b := byteOf(i)
 		return s[b:byteOf(j)]
 	}
-	out := make([]token, 0, len(rs)/5+4)
+	out := dst
+	first := len(dst)
+	if out == nil {
+		out = make([]token, 0, len(rs)/5+4)
+	}
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
@@ -121,7 +126,7 @@ func tokenizeRunes(s string, rs []rune) []token {
 			}
 			out = append(out, token{s: text(i, j), lo: i, hi: j, kind: tokWord})
 			i = j
-		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && (i+2 >= len(rs) || !unicode.IsLetter(rs[i+2])) && len(out) > 0 && out[len(out)-1].hi == i:
+		case isApostrophe(r) && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && (i+2 >= len(rs) || !unicode.IsLetter(rs[i+2])) && len(out) > first && out[len(out)-1].hi == i:
 			out = append(out, token{s: text(i, i+2), lo: i, hi: i + 2, kind: tokWord})
 			i += 2
 		default:
@@ -129,7 +134,7 @@ func tokenizeRunes(s string, rs []rune) []token {
 			i++
 		}
 	}
-	foldTokens(out)
+	foldTokens(out[first:])
 	return out
 }
 
