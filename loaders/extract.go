@@ -334,7 +334,12 @@ func (d *docState) mergeSameNames() {
 		e := d.ents[r]
 		names := append(append([]string{e.name}, e.forms...), e.xAliases...)
 		keys := make([]string, 0, len(names))
+		seen := make(map[string]bool, len(names))
 		for _, n := range names {
+			if seen[n] {
+				continue // the same surface form, mentioned again
+			}
+			seen[n] = true
 			if k := mergeKey(cleanName(n)); k != "" {
 				keys = append(keys, string(e.typ)+"|"+k)
 			}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // periodExpr is a time expression found in a sentence, resolved to an
@@ -66,7 +67,7 @@ var monthWordBits uint64
 
 func init() {
 	vocab := strings.Fields(`from months quarters quarter half this month last year past years five plan period
-		saw witnessed recorded end between to now currently so far date at present`)
+		saw witnessed recorded end between to now currently so far date at present previous`)
 	months := strings.Fields(`january february march april may june july august september october november december`)
 	for i, w := range append(vocab, months...) {
 		periodWords[w] = 1 << uint(i)
@@ -180,6 +181,25 @@ func isWordByte(b byte) bool {
 	return b == '_' || isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
+// yearThenRange reports whether a year 19xx/20xx is followed, after
+// spaces, by a dash or "to": what reYearRange needs.
+func yearThenRange(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		if !((text[i] == '1' && text[i+1] == '9') || (text[i] == '2' && text[i+1] == '0')) || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+			continue
+		}
+		j := i + 4
+		for j < len(text) && unicode.IsSpace(rune(text[j])) {
+			j++
+		}
+		rest := text[j:]
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(strings.ToLower(rest[:min(2, len(rest))]), "to") {
+			return true
+		}
+	}
+	return false
+}
+
 // containsYear reports whether text holds four digits starting 19 or 20.
 func containsYear(text string) bool {
 	for i := 0; i+4 <= len(text); i++ {
@@ -274,7 +294,7 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d/%d-%02d", y, monthOf(sub(text, m, 1)), y, monthOf(sub(text, m, 2))), m[0], 5)
 		}
 	}
-	for _, m := range all(reMonthDash, hasMonth) {
+	for _, m := range all(reMonthDash, hasMonth && strings.ContainsAny(text, "-–")) {
 		cur = m
 		y := resolveYear(sub(text, m, 3), dy)
 		if yearOK(y) {
@@ -343,7 +363,7 @@ func findPeriods(text, docDate string) []periodExpr {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 3)
 	}
-	for _, m := range all(reYearRange, hasYear && (strings.ContainsAny(text, "-–") || has(" to "))) {
+	for _, m := range all(reYearRange, hasYear && yearThenRange(text)) {
 		cur = m
 		add(sub(text, m, 1)+"/"+sub(text, m, 2), m[0], 2)
 	}
@@ -357,7 +377,7 @@ func findPeriods(text, docDate string) []periodExpr {
 	if dy > 0 {
 		// "over the past five years" in a 2024 document: 2019/2023, the
 		// five full years before the document's.
-		for _, m := range all(rePastYears, has("years")) {
+		for _, m := range all(rePastYears, has("years") && (has("past") || has("last") || has("previous"))) {
 			cur = m
 			w := strings.ToLower(sub(text, m, 1))
 			n := numberWords[w]

@@ -93,3 +93,17 @@ func TestFoldTokensAgreesWithFoldWord(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodPrefiltersKeepEveryMatch(t *testing.T) {
+	for _, s := range equivalenceSentences(t) {
+		lower := asciiLower(s)
+		if reYearRange.MatchString(lower) && !yearThenRange(s) {
+			t.Fatalf("yearThenRange(%q) = false, but reYearRange matches", s)
+		}
+	}
+	for _, s := range []string{"from 2016 to 2020", "2016-2020", "2016 – 2020", "2016 To 2020"} {
+		if !yearThenRange(s) {
+			t.Errorf("yearThenRange(%q) = false", s)
+		}
+	}
+}
