@@ -426,6 +426,16 @@ func listIntro(toks []token, k int) bool {
 // passes instead of one scan per token.
 func quotedTokens(toks []token) []bool {
 	out := make([]bool, len(toks))
+	hasQuote := false
+	for _, t := range toks {
+		if t.s == "“" || t.s == "”" || t.s == "\"" {
+			hasQuote = true
+			break
+		}
+	}
+	if !hasQuote {
+		return out // nothing is quoted; a zero slice is cheap to scan
+	}
 	nextClose := -1
 	closeAfter := make([]int, len(toks)) // first closing quote after i, or -1
 	for k := len(toks) - 1; k >= 0; k-- {

@@ -255,6 +255,7 @@ func isAllCaps(s string) bool {
 func normName(s string) string {
 	s = foldWord(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
