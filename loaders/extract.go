@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,6 +59,23 @@ type docState struct {
 	main   int // index of the document's issuing agency, or -1
 
 	docRunes []rune // doc.Text as runes, made once: offsets count runes
+}
+
+// docBuffers are the large per-document slices, kept in a pool between
+// documents.
+type docBuffers struct {
+	runes []rune
+	toks  []token
+}
+
+var docBuffersPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// release empties the buffers (so that they hold no strings of the
+// document) and returns them to the pool.
+func (b *docBuffers) release() {
+	clear(b.toks[:cap(b.toks)])
+	b.runes, b.toks = b.runes[:0], b.toks[:0]
+	docBuffersPool.Put(b)
 }
 
 func (d *docState) find(i int) int {
@@ -116,8 +134,18 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 			ext, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Name, r)
 		}
 	}()
-	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: []rune(doc.Text)}
-	slab := make([]token, 0, len(d.docRunes)/5+16)
+	// The document's runes and tokens live in buffers reused across
+	// documents: nothing of them is in the Extraction returned.
+	buf := docBuffersPool.Get().(*docBuffers)
+	defer buf.release()
+	for _, r := range doc.Text {
+		buf.runes = append(buf.runes, r)
+	}
+	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: buf.runes}
+	slab := buf.toks
+	if cap(slab) < len(d.docRunes)/5+16 {
+		slab = make([]token, 0, len(d.docRunes)/5+16)
+	}
 	for _, s := range joinBrokenSentences(d.docRunes, segmentRunes(doc.Text, d.docRunes)) {
 		// A sentence's runes are a read-only window on the document's.
 		n := utf8.RuneCountInString(s.Text)
@@ -128,6 +156,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		slab = tokenizeRunes(slab, s.Text, rs)
 		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: slab[start:len(slab):len(slab)]})
 	}
+	buf.toks = slab
 	for i, s := range d.sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {

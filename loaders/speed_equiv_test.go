@@ -1,11 +1,14 @@
 package loaders
 
 import (
+	"context"
+	"encoding/json"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -105,5 +108,51 @@ func TestPeriodPrefiltersKeepEveryMatch(t *testing.T) {
 		if !yearThenRange(s) {
 			t.Errorf("yearThenRange(%q) = false", s)
 		}
+	}
+}
+
+// Buffers reused between documents must not leak from one extraction into
+// another, also when documents are extracted at the same time.
+func TestConcurrentExtractionsMatchSequential(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "corpus", "*"))
+	x := newTestExtractor(t)
+	var docs []*Document
+	var want []string
+	for _, f := range files {
+		doc, err := ReadDocument(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(ex)
+		docs, want = append(docs, doc), append(want, string(b))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for n := 0; n < 8; n++ {
+				i := (w + n) % len(docs)
+				ex, err := x.Extract(context.Background(), docs[i])
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if b, _ := json.Marshal(ex); string(b) != want[i] {
+					errs <- "extraction of " + docs[i].Name + " differs when run concurrently"
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
