@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // scaleWords multiply the number before them.
@@ -160,7 +161,7 @@ func turnBreak(doc []rune, prevEnd int, s *sentInfo) bool {
 	if t == "" || listItemRe.MatchString(t) || strings.Contains(t, "\n") {
 		return true // a numbered item or a heading joined to its paragraph
 	}
-	last := []rune(t)[len([]rune(t))-1]
+	last, _ := utf8.DecodeLastRuneInString(t)
 	switch last {
 	case '.', '!', '。', ';', '”', '"', ')', '）':
 		return false

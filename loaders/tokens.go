@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Token kinds.
@@ -169,32 +170,38 @@ func foldWord(s string) string {
 // its own text; the others are folded into one buffer per sentence, so a
 // sentence costs one allocation instead of one per capitalized word.
 func foldTokens(toks []token) {
+	// First the size of the buffer, then one buffer, written once per
+	// token and never changed after, so its strings can share it.
+	n := 0
+	for i := range toks {
+		if t := &toks[i]; t.kind != tokNum && !isFolded(t.s) && isASCII(t.s) {
+			n += len(t.s)
+		}
+	}
 	var buf []byte
-	type pending struct{ tok, lo, hi int }
-	var spans []pending
+	if n > 0 {
+		buf = make([]byte, n)
+	}
+	pos := 0
 	for i := range toks {
 		t := &toks[i]
-		if t.kind == tokNum || isFolded(t.s) {
+		switch {
+		case t.kind == tokNum || isFolded(t.s):
 			t.fold = t.s
-			continue
-		}
-		if !isASCII(t.s) {
+		case !isASCII(t.s):
 			t.fold = foldWord(t.s)
-			continue
-		}
-		lo := len(buf)
-		for k := 0; k < len(t.s); k++ {
-			c := t.s[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		default:
+			w := buf[pos : pos+len(t.s)]
+			for k := 0; k < len(t.s); k++ {
+				c := t.s[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				w[k] = c
 			}
-			buf = append(buf, c)
+			t.fold = unsafe.String(&w[0], len(w))
+			pos += len(t.s)
 		}
-		spans = append(spans, pending{i, lo, len(buf)})
-	}
-	all := string(buf)
-	for _, p := range spans {
-		toks[p.tok].fold = all[p.lo:p.hi]
 	}
 }
 
