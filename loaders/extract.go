@@ -234,15 +234,20 @@ func canJoin(rs []rune, a, b Sentence) bool {
 	if !unicode.IsLetter(last) || isHan(last) || !unicode.IsLetter(first) || isHan(first) {
 		return false
 	}
-	// Only white space, with a line break, between the two.
-	newline := false
+	// Only white space with a line break between the two. Across a blank
+	// line (a paragraph or page break) the second part must go on in lower
+	// case: "the Guidelines for Licensing Seeds\n\n\nin Mountain Regions",
+	// not a heading followed by a new paragraph.
+	newlines := 0
 	for _, r := range rs[aEnd:b.Offset] {
 		if !unicode.IsSpace(r) {
 			return false
 		}
-		newline = newline || r == '\n'
+		if r == '\n' {
+			newlines++
+		}
 	}
-	if !newline {
+	if newlines == 0 || (newlines > 1 && !unicode.IsLower(first)) {
 		return false
 	}
 	lineStart := a.Offset == 0 || rs[a.Offset-1] == '\n'

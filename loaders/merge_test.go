@@ -1,8 +1,10 @@
 package loaders
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +61,30 @@ func TestTitleStopsAfterHeadWord(t *testing.T) {
 		if !found {
 			t.Errorf("%q: want %q among %+v", tc.text, tc.want, ext.Entities)
 		}
+	}
+}
+
+// A heading stays its own sentence: the evidence of a fact in the next
+// paragraph does not begin with it.
+func TestHeadingIsNotJoinedToTheNextParagraph(t *testing.T) {
+	doc, err := ParseDocument("report.md", []byte("# Seed report\n\n### 1. The new office\n\nUnder the plan adopted in 2018, the Zhongshan Seed Bureau was renamed the Zhongshan Provincial Seed Administration.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, err := newTestExtractor(t).Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range ext.Relations {
+		if r.Predicate == "succeededBy" {
+			found = true
+			if strings.Contains(r.Sentence, "new office") {
+				t.Errorf("evidence %q starts with the heading", r.Sentence)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no succeededBy relation in %+v", ext.Relations)
 	}
 }
