@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"math"
 	"testing"
 )
 
@@ -52,4 +53,21 @@ func hasRelation(ext *Extraction, s, p, o string) bool {
 		}
 	}
 	return false
+}
+
+// statisticWithValue extracts a dated briefing made of text and returns its
+// last statistic with the given value, failing the test when there is none.
+func statisticWithValue(t *testing.T, text string, value float64) *Statistic {
+	t.Helper()
+	ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+text)
+	var found *Statistic
+	for i := range ext.Statistics {
+		if math.Abs(ext.Statistics[i].Value-value) < 1e-6*math.Max(1, value) {
+			found = &ext.Statistics[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("no statistic with value %v in %+v", value, ext.Statistics)
+	}
+	return found
 }

@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"math"
 	"strings"
 	"testing"
 )
@@ -70,17 +69,7 @@ func TestMetricRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+tc.text)
-			var found *Statistic
-			for i := range ext.Statistics {
-				if math.Abs(ext.Statistics[i].Value-tc.value) < 1e-6*math.Max(1, tc.value) {
-					found = &ext.Statistics[i]
-					break
-				}
-			}
-			if found == nil {
-				t.Fatalf("no statistic with value %v in %+v", tc.value, ext.Statistics)
-			}
+			found := statisticWithValue(t, tc.text, tc.value)
 			m := strings.ToLower(found.Metric)
 			for _, w := range tc.want {
 				if !strings.Contains(m, strings.ToLower(w)) {

@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"math"
 	"strings"
 	"testing"
 )
@@ -29,16 +28,7 @@ func TestStatistics(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+tc.text)
-			var found *Statistic
-			for i := range ext.Statistics {
-				if math.Abs(ext.Statistics[i].Value-tc.value) < 1e-6*math.Max(1, tc.value) {
-					found = &ext.Statistics[i]
-				}
-			}
-			if found == nil {
-				t.Fatalf("no statistic with value %v in %+v", tc.value, ext.Statistics)
-			}
+			found := statisticWithValue(t, tc.text, tc.value)
 			if found.Unit != tc.unit && tc.unit != "" {
 				t.Errorf("unit = %q, want %q", found.Unit, tc.unit)
 			}
@@ -166,16 +156,7 @@ func TestStatisticsMetricRules(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ext := extractText(t, nil, "Briefing\nDate: July 29, 2024\n"+tc.text)
-			var found *Statistic
-			for i := range ext.Statistics {
-				if math.Abs(ext.Statistics[i].Value-tc.value) < 1e-6*math.Max(1, tc.value) {
-					found = &ext.Statistics[i]
-				}
-			}
-			if found == nil {
-				t.Fatalf("no statistic with value %v in %+v", tc.value, ext.Statistics)
-			}
+			found := statisticWithValue(t, tc.text, tc.value)
 			for _, w := range tc.metricIn {
 				if !strings.Contains(strings.ToLower(found.Metric), strings.ToLower(w)) {
 					t.Errorf("metric = %q, want it to contain %q", found.Metric, w)
