@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser
+test: lint test-go test-browser test-notebook
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -40,6 +40,11 @@ test-go: build
 # a real server over a store loaded with the sample corpus.
 test-browser: build
 	bash scripts/browser-test.sh $(BIN) $(CORPUS)
+
+# Executes examples/notebook.ipynb (Debian's python3 with pandas/networkx)
+# against a real server over a store loaded with the shared corpus.
+test-notebook: build
+	bash scripts/notebook-test.sh $(BIN) ../shared/corpus
 
 score: build
 	$(BIN) extract --json $(SHARED)/corpus/*.txt > /tmp/ipgraph-extract.json

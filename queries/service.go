@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/ipgraph/ipgraph/graph"
 )
@@ -164,9 +165,17 @@ func (s *Service) entities(ctx context.Context, iris []string) ([]Entity, error)
 	return out, nil
 }
 
-// Search returns the entities whose names or aliases match text: an exact
-// name first, then names starting with it, then names containing all its
-// words. types, when not empty, restricts the entity types.
+// Search returns the entities whose names or aliases match text, best
+// first. Matching ignores case, accents and punctuation (graph.NameKey) and
+// ranks, from best: the whole name; the name starting with text as whole
+// words, or as a prefix; text as whole words inside the name; text at the
+// start of a word inside the name (or anywhere, for Chinese and other
+// scripts written without spaces); every word of text a word of the name,
+// in any order; every word of text the start of a word of the name; and
+// last, text matching with the spaces removed ("openlicensing" finds
+// "open-licensing"). At the same rank a match on the canonical name beats
+// one on an alias, then shorter names come first. types, when not empty,
+// restricts the entity types.
 func (s *Service) Search(ctx context.Context, text string, types []string) ([]Entity, error) {
 	key := graph.NameKey(text)
 	if key == "" {
@@ -177,10 +186,7 @@ func (s *Service) Search(ctx context.Context, text string, types []string) ([]En
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
-	allowed := map[string]bool{}
-	for _, t := range types {
-		allowed[t] = true
-	}
+	allowed := setOf(types)
 	type hit struct {
 		e    Entity
 		rank int
@@ -190,9 +196,12 @@ func (s *Service) Search(ctx context.Context, text string, types []string) ([]En
 		if len(allowed) > 0 && !allowed[e.Type] {
 			continue
 		}
-		rank := 0
-		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if r := matchRank(graph.NameKey(n), key, words); r > rank {
+		rank := 2 * matchRank(graph.NameKey(e.Name), key, words)
+		if rank > 0 {
+			rank++ // the canonical name
+		}
+		for _, n := range e.Aliases {
+			if r := 2 * matchRank(graph.NameKey(n), key, words); r > rank {
 				rank = r
 			}
 		}
@@ -213,35 +222,67 @@ func (s *Service) Search(ctx context.Context, text string, types []string) ([]En
 	return out, nil
 }
 
-// matchRank scores how well a normalized name matches a normalized query:
-// 4 equal, 3 prefix, 2 a word starts with the query, 1 every query word
-// appears as a word prefix, 0 no match.
+// matchRank scores how well a normalized name matches a normalized query
+// (see Search), from 8 (equal) down to 1; 0 is no match.
 func matchRank(name, key string, words []string) int {
+	padded := " " + name + " "
 	switch {
+	case name == "":
+		return 0
 	case name == key:
-		return 4
+		return 8
+	case strings.HasPrefix(name, key+" "):
+		return 7
 	case strings.HasPrefix(name, key):
-		return 3
-	case strings.Contains(" "+name, " "+key):
-		return 2
+		return 6
+	case strings.Contains(padded, " "+key+" "):
+		return 5
+	case strings.Contains(padded, " "+key) || (hasUnspaced(key) && strings.Contains(name, key)):
+		return 4
 	}
 	nameWords := strings.Fields(name)
+	whole, prefix := true, true
 	for _, w := range words {
-		found := false
+		foundWhole, foundPrefix := false, false
 		for _, n := range nameWords {
-			if strings.HasPrefix(n, w) {
-				found = true
-				break
-			}
+			foundWhole = foundWhole || n == w
+			foundPrefix = foundPrefix || strings.HasPrefix(n, w) || (hasUnspaced(w) && strings.Contains(n, w))
 		}
-		if !found {
-			return 0
-		}
+		whole = whole && foundWhole
+		prefix = prefix && foundPrefix
 	}
-	if len(words) == 0 {
+	switch {
+	case len(words) == 0:
+		return 0
+	case whole:
+		return 3
+	case prefix:
+		return 2
+	}
+	// Spaces removed: "open licensing" and "openlicensing" both find
+	// "open-licensing", "covid19" finds "COVID-19"; from a word start only.
+	compactKey := strings.ReplaceAll(key, " ", "")
+	if len(compactKey) < 3 {
 		return 0
 	}
-	return 1
+	for i := 0; i < len(name); i++ {
+		if (i == 0 || name[i-1] == ' ') && strings.HasPrefix(strings.ReplaceAll(name[i:], " ", ""), compactKey) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// hasUnspaced reports whether s contains a character of a script written
+// without spaces between words (Han, Hiragana, Katakana, Thai…), where a
+// query may match inside a "word".
+func hasUnspaced(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			return true
+		}
+	}
+	return false
 }
 
 // Relations returns the relations of an entity in the given direction,

@@ -13,6 +13,7 @@ import (
 // StatisticFilter narrows Statistics. Empty fields match everything.
 type StatisticFilter struct {
 	Metric   string // every content word must appear in the statistic's metric
+	Exact    bool   // Metric must instead equal the metric (after graph.NameKey)
 	Subject  string // entity id or IRI
 	Unit     string // compared after normalization
 	From, To string // periods; "2018" covers 2018-06 and 2018-H1
@@ -57,7 +58,10 @@ func (s *Service) Statistics(ctx context.Context, f StatisticFilter) ([]Statisti
 		if f.Unit != "" && graph.NameKey(f.Unit) != graph.NameKey(st.Unit) {
 			continue
 		}
-		if len(words) > 0 && !containsAll(metricWords(st.Metric), words) {
+		if f.Exact && graph.NameKey(st.Metric) != graph.NameKey(f.Metric) {
+			continue
+		}
+		if !f.Exact && len(words) > 0 && !containsAll(metricWords(st.Metric), words) {
 			continue
 		}
 		if okFrom || okTo {
@@ -69,6 +73,63 @@ func (s *Service) Statistics(ctx context.Context, f StatisticFilter) ([]Statisti
 		out = append(out, *st)
 	}
 	sortStatistics(out)
+	return out, nil
+}
+
+// Metric is one normalized metric and the statistics that measure it.
+type Metric struct {
+	Metric      string
+	Count       int      // statistics with this metric
+	Units       []string // their distinct units, sorted
+	FirstPeriod string   // the earliest period, "" when none has one
+	LastPeriod  string   // the latest period
+}
+
+// Metrics returns the distinct metrics of the statistics that pass f
+// (usually just f.Metric, matched by words as in Statistics), most
+// measured first, then by metric, so that an analyst can discover which
+// series the graph holds.
+func (s *Service) Metrics(ctx context.Context, f StatisticFilter) ([]Metric, error) {
+	sts, err := s.Statistics(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	byName := map[string]*Metric{}
+	units := map[string]map[string]bool{}
+	var order []string
+	// sts is sorted by period, periodless last: the first period seen is
+	// the earliest start, the last one seen the latest start.
+	for _, st := range sts {
+		m := byName[st.Metric]
+		if m == nil {
+			m = &Metric{Metric: st.Metric}
+			byName[st.Metric] = m
+			units[st.Metric] = map[string]bool{}
+			order = append(order, st.Metric)
+		}
+		m.Count++
+		if st.Unit != "" {
+			units[st.Metric][st.Unit] = true
+		}
+		if _, ok := parsePeriod(st.Period); ok {
+			if m.FirstPeriod == "" {
+				m.FirstPeriod = st.Period
+			}
+			m.LastPeriod = st.Period
+		}
+	}
+	out := make([]Metric, 0, len(order))
+	for _, name := range order {
+		m := byName[name]
+		m.Units = sortedKeys(units[name])
+		out = append(out, *m)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Metric < out[j].Metric
+	})
 	return out, nil
 }
 

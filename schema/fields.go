@@ -74,6 +74,11 @@ func (b *builder) entityFields() graphql.Fields {
 				}
 				return page(p, ds), nil
 			}},
+		"documentCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many documents mention this entity.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				ds, err := b.svc.EntityDocuments(p.Context, entityOf(p).IRI)
+				return wrap(len(ds), err)
+			}},
 		"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "Sentences that mention this entity.",
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				evs, err := b.svc.EntityEvidence(p.Context, entityOf(p).IRI)
@@ -137,6 +142,8 @@ func (b *builder) queryType() *graphql.Object {
 			}},
 		}})
 
+	metric := b.metricType()
+
 	return graphql.NewObject(graphql.ObjectConfig{Name: "Query", Fields: graphql.Fields{
 		"entity": {Type: b.entity, Description: "One entity by id, or by its canonical name or any alias (case- and punctuation-insensitive).",
 			Args: graphql.FieldConfigArgument{"id": {Type: graphql.ID}, "name": {Type: graphql.String}},
@@ -164,6 +171,23 @@ func (b *builder) queryType() *graphql.Object {
 					return wrap(nil, err)
 				}
 				return entityList(page(p, es)), nil
+			}},
+		"searchCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many entities search finds for the same text and types.",
+			Args: graphql.FieldConfigArgument{
+				"text":  {Type: graphql.NewNonNull(graphql.String)},
+				"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))},
+			},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				es, err := b.svc.Search(p.Context, p.Args["text"].(string), stringList(p, "types"))
+				return wrap(len(es), err)
+			}},
+		"entityCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many entities there are, optionally of one type or mentioned in one document.",
+			Args: graphql.FieldConfigArgument{"type": {Type: b.entityTypeEnm}, "document": {Type: graphql.ID}},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				typ, _ := p.Args["type"].(string)
+				doc, _ := p.Args["document"].(string)
+				es, err := b.svc.Entities(p.Context, typ, doc)
+				return wrap(len(es), err)
 			}},
 		"entities": {Type: list(b.entity), Description: "Entities sorted by name, optionally of one type or mentioned in one document. `after` takes the id of the last entity of the previous page.",
 			Args: pageArgs(graphql.FieldConfigArgument{
@@ -229,19 +253,45 @@ func (b *builder) queryType() *graphql.Object {
 				}
 				return wrap(ps, err)
 			}},
-		"statistics": {Type: list(b.statistic), Description: "Statistics sorted by period. metric matches by words; from/to compare periods (\"2018\" covers 2018-06 and 2018-H1).",
-			Args: pageArgs(graphql.FieldConfigArgument{
-				"metric": {Type: graphql.String}, "subject": {Type: graphql.ID}, "unit": {Type: graphql.String},
-				"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID},
-			}),
+		"statistics": {Type: list(b.statistic), Description: "Statistics sorted by period. metric matches by words; from/to compare periods (\"2018\" covers 2018-06 and 2018-H1; a statistic over a range such as 2016/2020 is kept when the whole range is inside; from and to may be ranges too).",
+			Args: pageArgs(statArgs()),
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				arg := func(k string) string { s, _ := p.Args[k].(string); return s }
-				sts, err := b.svc.Statistics(p.Context, queries.StatisticFilter{Metric: arg("metric"), Subject: arg("subject"),
-					Unit: arg("unit"), From: arg("from"), To: arg("to"), Document: arg("document")})
+				sts, err := b.svc.Statistics(p.Context, statFilter(p))
 				if err != nil {
 					return nil, userError{err.Error()}
 				}
 				return page(p, sts), nil
+			}},
+		"statisticCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many statistics statistics finds with the same filters.",
+			Args: statArgs(),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				sts, err := b.svc.Statistics(p.Context, statFilter(p))
+				if err != nil {
+					return nil, userError{err.Error()}
+				}
+				return len(sts), nil
+			}},
+		"metrics": {Type: list(metric), Description: "The normalized metrics of the statistics, most measured first; text matches by words, as statistics(metric:) does.",
+			Args: pageArgs(graphql.FieldConfigArgument{"text": {Type: graphql.String}}),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				text, _ := p.Args["text"].(string)
+				ms, err := b.svc.Metrics(p.Context, queries.StatisticFilter{Metric: text})
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return page(p, ms), nil
+			}},
+		"metricCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many metrics metrics finds for the same text.",
+			Args: graphql.FieldConfigArgument{"text": {Type: graphql.String}},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				text, _ := p.Args["text"].(string)
+				ms, err := b.svc.Metrics(p.Context, queries.StatisticFilter{Metric: text})
+				return wrap(len(ms), err)
+			}},
+		"documentCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many documents are loaded.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				ds, err := b.svc.Documents(p.Context)
+				return wrap(len(ds), err)
 			}},
 		"documents": {Type: list(b.document), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 			ds, err := b.svc.Documents(p.Context)
@@ -262,6 +312,69 @@ func (b *builder) queryType() *graphql.Object {
 			return wrap(b.svc.Stats(p.Context))
 		}},
 	}})
+}
+
+// statArgs are the filters of Query.statistics and Query.statisticCount.
+func statArgs() graphql.FieldConfigArgument {
+	return graphql.FieldConfigArgument{
+		"metric":   {Type: graphql.String, Description: "Every content word must appear in the metric (case, plurals and small words ignored)."},
+		"subject":  {Type: graphql.ID, Description: "The entity the statistics are about."},
+		"unit":     {Type: graphql.String},
+		"from":     {Type: graphql.String, Description: "Earliest period: 2018, 2018-06, 2018-H1, 2018-Q2 or a range 2016/2018 (its start)."},
+		"to":       {Type: graphql.String, Description: "Latest period, in the same forms (a range: its end)."},
+		"document": {Type: graphql.ID, Description: "Only statistics stated in this document."},
+	}
+}
+
+func statFilter(p graphql.ResolveParams) queries.StatisticFilter {
+	arg := func(k string) string { s, _ := p.Args[k].(string); return s }
+	return queries.StatisticFilter{Metric: arg("metric"), Subject: arg("subject"),
+		Unit: arg("unit"), From: arg("from"), To: arg("to"), Document: arg("document")}
+}
+
+// metricType is a normalized metric with its count and its series.
+func (b *builder) metricType() *graphql.Object {
+	m := func(p graphql.ResolveParams) queries.Metric { return p.Source.(queries.Metric) }
+	series := func(p graphql.ResolveParams) ([]queries.Statistic, error) {
+		f := statFilter(p)
+		f.Metric, f.Exact = m(p).Metric, true
+		return b.svc.Statistics(p.Context, f)
+	}
+	seriesArgs := graphql.FieldConfigArgument{
+		"subject": {Type: graphql.ID}, "unit": {Type: graphql.String},
+		"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID},
+	}
+	optString := func(s string) interface{} {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	return graphql.NewObject(graphql.ObjectConfig{Name: "Metric", Description: "A normalized metric and the statistics that measure it.",
+		Fields: graphql.Fields{
+			"metric": {Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return m(p).Metric, nil }},
+			"count": {Type: graphql.NewNonNull(graphql.Int), Description: "How many statistics have this metric.",
+				Resolve: func(p graphql.ResolveParams) (interface{}, error) { return m(p).Count, nil }},
+			"units": {Type: list(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				if u := m(p).Units; u != nil {
+					return u, nil
+				}
+				return []string{}, nil
+			}},
+			"firstPeriod": {Type: graphql.String, Description: "The earliest period measured.",
+				Resolve: func(p graphql.ResolveParams) (interface{}, error) { return optString(m(p).FirstPeriod), nil }},
+			"lastPeriod": {Type: graphql.String, Description: "The latest period measured.",
+				Resolve: func(p graphql.ResolveParams) (interface{}, error) { return optString(m(p).LastPeriod), nil }},
+			"statistics": {Type: list(b.statistic), Description: "The series: statistics with exactly this metric, sorted by period.",
+				Args: pageArgs(seriesArgs),
+				Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+					sts, err := series(p)
+					if err != nil {
+						return nil, userError{err.Error()}
+					}
+					return page(p, sts), nil
+				}},
+		}})
 }
 
 var (

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -29,6 +30,14 @@ type Options struct {
 	MaxBodyBytes   int64         // request body cap; default 1 MiB
 	AllowedOrigins []string      // CORS origins allowed to read; default any ("*")
 	Logger         *slog.Logger  // default slog.Default()
+
+	// Limits on GraphQL documents; see the Default* constants.
+	MaxDepth      int   // nesting of data selections; default DefaultMaxDepth
+	MaxComplexity int64 // cost budget of an operation; default DefaultMaxComplexity
+	MaxSelections int   // fields in one selection set; default DefaultMaxSelections
+	// CacheSize is how many prepared documents are cached by query text:
+	// 0 means DefaultCacheSize, a negative value disables the cache.
+	CacheSize int
 }
 
 const (
@@ -56,7 +65,7 @@ func NewHandler(svc *queries.Service, opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build GraphQL schema: %w", err)
 	}
-	g := &graphqlHandler{schema: s, opts: opts}
+	g := newGraphQLHandler(s, opts)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", g)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -82,6 +91,53 @@ func NewHandler(svc *queries.Service, opts Options) (http.Handler, error) {
 type graphqlHandler struct {
 	schema graphql.Schema
 	opts   Options
+	limits limits
+	cache  *docCache // nil when disabled
+}
+
+func newGraphQLHandler(s graphql.Schema, opts Options) *graphqlHandler {
+	l := limits{
+		maxDepth:              cmp.Or(opts.MaxDepth, DefaultMaxDepth),
+		maxIntrospectionDepth: DefaultMaxIntrospectionDepth,
+		maxComplexity:         cmp.Or(opts.MaxComplexity, DefaultMaxComplexity),
+		maxSelections:         cmp.Or(opts.MaxSelections, DefaultMaxSelections),
+		maxFields:             DefaultMaxFields,
+	}
+	l.maxIntrospectionDepth = max(l.maxIntrospectionDepth, l.maxDepth)
+	l.maxFields = max(l.maxFields, l.maxSelections)
+	return &graphqlHandler{schema: s, opts: opts, limits: l, cache: newDocCache(cmp.Or(opts.CacheSize, DefaultCacheSize))}
+}
+
+// prepare parses, limit-checks and validates a query, or takes the
+// outcome from the cache.
+func (h *graphqlHandler) prepare(query string) *prepared {
+	if p, ok := h.cache.get(query); ok {
+		return p
+	}
+	p := h.prepareUncached(query)
+	h.cache.put(query, p)
+	return p
+}
+
+func (h *graphqlHandler) prepareUncached(query string) *prepared {
+	if e := checkNesting(query); e != nil {
+		return &prepared{errs: []gqlerrors.FormattedError{*e}}
+	}
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
+	if err != nil {
+		return &prepared{errs: []gqlerrors.FormattedError{withCode(gqlerrors.FormatError(err), "GRAPHQL_PARSE_FAILED")}}
+	}
+	if errs := h.limits.checkDocument(doc); errs != nil {
+		return &prepared{errs: errs}
+	}
+	if v := graphql.ValidateDocument(&h.schema, doc, nil); !v.IsValid {
+		errs := make([]gqlerrors.FormattedError, len(v.Errors))
+		for i, e := range v.Errors {
+			errs[i] = withCode(e, "GRAPHQL_VALIDATION_FAILED")
+		}
+		return &prepared{errs: errs}
+	}
+	return &prepared{doc: doc}
 }
 
 // request is a GraphQL-over-HTTP request.
@@ -117,26 +173,25 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
 
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(req.Query), Name: "GraphQL request"})})
-	if err != nil {
-		h.write(w, media, requestErrorStatus(media), response{Errors: []gqlerrors.FormattedError{withCode(gqlerrors.FormatError(err), "GRAPHQL_PARSE_FAILED")}})
+	p := h.prepare(req.Query)
+	if p.doc == nil {
+		h.write(w, media, requestErrorStatus(media), response{Errors: p.errs})
 		return
 	}
+	doc := p.doc
 	op := operation(doc, req.OperationName)
-	if op != nil && op.Operation != ast.OperationTypeQuery {
-		if r.Method == http.MethodGet {
-			w.Header().Set("Allow", "POST")
-			h.fail(w, media, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", op.Operation+" operations are not allowed over GET")
+	if op != nil && op.Operation != ast.OperationTypeQuery && r.Method == http.MethodGet {
+		w.Header().Set("Allow", "POST")
+		h.fail(w, media, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", op.Operation+" operations are not allowed over GET")
+		return
+	}
+	if op != nil {
+		if c := complexity(&h.schema, doc, op, req.Variables); c > h.limits.maxComplexity {
+			h.write(w, media, requestErrorStatus(media), response{Errors: []gqlerrors.FormattedError{limitError(CodeTooComplex,
+				fmt.Sprintf("the query costs %d, over the budget of %d: ask for smaller pages (first) or fewer nested lists", c, h.limits.maxComplexity),
+				h.limits.maxComplexity, c)}})
 			return
 		}
-	}
-	if v := graphql.ValidateDocument(&h.schema, doc, nil); !v.IsValid {
-		errs := make([]gqlerrors.FormattedError, len(v.Errors))
-		for i, e := range v.Errors {
-			errs[i] = withCode(e, "GRAPHQL_VALIDATION_FAILED")
-		}
-		h.write(w, media, requestErrorStatus(media), response{Errors: errs})
-		return
 	}
 	ctx, state := withState(ctx)
 	res := graphql.Execute(graphql.ExecuteParams{Schema: h.schema, AST: doc, OperationName: req.OperationName, Args: req.Variables, Context: ctx})

@@ -117,7 +117,8 @@ func (b *builder) build() (graphql.Schema, error) {
 	var types []graphql.Type
 	for _, t := range graph.EntityTypeNames {
 		b.objects[t] = graphql.NewObject(graphql.ObjectConfig{Name: t, Interfaces: []*graphql.Interface{b.entity},
-			Description: "An entity of type " + t + ".", Fields: entityFields})
+			Description: "An entity of type " + t + ".",
+			Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.objectFields(t) })})
 		types = append(types, b.objects[t])
 	}
 
@@ -140,6 +141,11 @@ func (b *builder) build() (graphql.Schema, error) {
 							return wrap(nil, err)
 						}
 						return page(p, evs), nil
+					}},
+				"evidenceCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many sentences state this relation.",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						evs, err := b.svc.RelationEvidence(p.Context, p.Source.(queries.Relation))
+						return wrap(len(evs), err)
 					}},
 			}
 		})})
@@ -196,10 +202,13 @@ func (b *builder) build() (graphql.Schema, error) {
 						}
 						return entityList(page(p, es)), nil
 					}},
-				"entityCount": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-					es, err := b.svc.Entities(p.Context, "", doc(p).IRI)
-					return wrap(len(es), err)
-				}},
+				"entityCount": {Type: graphql.NewNonNull(graphql.Int), Args: graphql.FieldConfigArgument{"type": {Type: b.entityTypeEnm}},
+					Description: "How many entities the document mentions (of one type, when given).",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						typ, _ := p.Args["type"].(string)
+						es, err := b.svc.Entities(p.Context, typ, doc(p).IRI)
+						return wrap(len(es), err)
+					}},
 				"statistics": {Type: list(b.statistic), Args: pageArgs(nil), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					sts, err := b.svc.Statistics(p.Context, queries.StatisticFilter{Document: doc(p).IRI})
 					if err != nil {
