@@ -2,8 +2,11 @@ package schema
 
 import (
 	"fmt"
+	"github.com/ipgraph/ipgraph/loaders/loaderstest"
+	"github.com/ipgraph/ipgraph/queries"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDocCacheLRU(t *testing.T) {
@@ -45,4 +48,37 @@ func TestDocCacheLRU(t *testing.T) {
 	if _, ok := off.get("a"); ok || off.len() != 0 {
 		t.Error("a disabled cache cached")
 	}
+}
+
+// FuzzPrepare feeds arbitrary query text through parsing, the limits and
+// validation, and the complexity of what is valid: none may panic or hang.
+func FuzzPrepare(f *testing.F) {
+	for _, s := range []string{`{ documents { id } }`, `{ a { ...F } } fragment F on Entity { ...F }`,
+		`query($n: Int = 5) { entities(first: $n) { relations { target { name } } } }`, `{ x(s: """a\"""b""") }`, "{{{[[(("} {
+		f.Add(s)
+	}
+	store := loaderstest.Store(f, loaderstest.SmallFixture)
+	s, err := New(queries.New(store))
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := newGraphQLHandler(s, Options{CacheSize: -1})
+	f.Fuzz(func(t *testing.T, q string) {
+		start := time.Now()
+		defer func() {
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("%q took %s", q, d)
+			}
+		}()
+		p := h.prepare(q)
+		if p.doc == nil {
+			if len(p.errs) == 0 {
+				t.Fatal("neither a document nor errors")
+			}
+			return
+		}
+		if op := operation(p.doc, ""); op != nil {
+			complexity(&h.schema, p.doc, op, map[string]interface{}{"n": 1e300})
+		}
+	})
 }

@@ -130,7 +130,7 @@ func (h *graphqlHandler) prepareUncached(query string) *prepared {
 	if errs := h.limits.checkDocument(doc); errs != nil {
 		return &prepared{errs: errs}
 	}
-	if v := graphql.ValidateDocument(&h.schema, doc, nil); !v.IsValid {
+	if v := validate(&h.schema, doc); !v.IsValid {
 		errs := make([]gqlerrors.FormattedError, len(v.Errors))
 		for i, e := range v.Errors {
 			errs[i] = withCode(e, "GRAPHQL_VALIDATION_FAILED")
@@ -209,6 +209,18 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Execution started: 200 even when data is null (GraphQL over HTTP).
 	h.write(w, media, http.StatusOK, out)
+}
+
+// validate runs graphql-go's validation, turning its panics on some
+// malformed documents (e.g. a variable without a type, which its parser
+// accepts) into a validation error.
+func validate(s *graphql.Schema, doc *ast.Document) (v graphql.ValidationResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			v = graphql.ValidationResult{Errors: []gqlerrors.FormattedError{{Message: fmt.Sprintf("the document is malformed: %v", r)}}}
+		}
+	}()
+	return graphql.ValidateDocument(s, doc, nil)
 }
 
 // readRequest decodes a GET or POST GraphQL request.
