@@ -60,3 +60,4 @@ if [ "$rc" -ne 0 ]; then
   exit 1
 fi
 echo "notebook-test: ok, executed notebook in $out/notebook.executed.ipynb"
+echo "notebook: 1 passed, 0 failed"
