@@ -53,6 +53,20 @@ func post(t *testing.T, srv *httptest.Server, query string, vars map[string]inte
 	return r
 }
 
+// wantData posts query and checks that it has no errors and that its data,
+// as JSON, is want.
+func wantData(t *testing.T, srv *httptest.Server, query, want string) result {
+	t.Helper()
+	r := post(t, srv, query, nil)
+	if len(r.Errors) > 0 {
+		t.Fatalf("errors: %+v", r.Errors)
+	}
+	if got, _ := json.Marshal(r.Data); string(got) != want {
+		t.Errorf("data =\n%s\nwant\n%s", got, want)
+	}
+	return r
+}
+
 func TestQueries(t *testing.T) {
 	srv := server(t, schema.Options{})
 	tests := []struct {
@@ -81,14 +95,7 @@ func TestQueries(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := post(t, srv, tc.query, nil)
-			if len(r.Errors) > 0 {
-				t.Fatalf("errors: %+v", r.Errors)
-			}
-			got, _ := json.Marshal(r.Data)
-			if string(got) != tc.want {
-				t.Errorf("data =\n%s\nwant\n%s", got, tc.want)
-			}
+			wantData(t, srv, tc.query, tc.want)
 		})
 	}
 }

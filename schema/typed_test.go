@@ -58,14 +58,7 @@ func TestTypedFields(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := post(t, srv, tc.query, nil)
-			if len(r.Errors) > 0 {
-				t.Fatalf("errors: %+v", r.Errors)
-			}
-			got, _ := json.Marshal(r.Data)
-			if string(got) != tc.want {
-				t.Errorf("data =\n%s\nwant\n%s", got, tc.want)
-			}
+			r := wantData(t, srv, tc.query, tc.want)
 			if r.Extensions != nil {
 				t.Errorf("extensions = %v, want none", r.Extensions)
 			}
@@ -116,14 +109,7 @@ func TestSearchMetricsAndCounts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := post(t, srv, tc.query, nil)
-			if len(r.Errors) > 0 {
-				t.Fatalf("errors: %+v", r.Errors)
-			}
-			got, _ := json.Marshal(r.Data)
-			if string(got) != tc.want {
-				t.Errorf("data =\n%s\nwant\n%s", got, tc.want)
-			}
+			wantData(t, srv, tc.query, tc.want)
 		})
 	}
 }
