@@ -23,10 +23,7 @@ func (s *Service) Related(ctx context.Context, id string, predicates []string, d
 	seen := map[string]bool{}
 	out := []Entity{}
 	for _, r := range rels {
-		other := r.Target
-		if dir == In || (dir == Both && r.Target == self) {
-			other = r.Source
-		}
+		other := otherEnd(r, self)
 		if seen[other] {
 			continue
 		}
