@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser lint score bench clean
+.PHONY: help build run test test-go test-browser test-notebook lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
