@@ -399,7 +399,7 @@ func (s *Service) sentence(ctx context.Context, iri string) (Evidence, error) {
 	if err != nil {
 		return Evidence{}, fmt.Errorf("sentence %s: %w", iri, err)
 	}
-	var ev Evidence
+	ev := Evidence{IRI: iri}
 	for _, q := range quads {
 		switch q.Predicate {
 		case graph.PredText:
@@ -413,6 +413,42 @@ func (s *Service) sentence(ctx context.Context, iri string) (Evidence, error) {
 		}
 	}
 	return ev, nil
+}
+
+// SentenceEntities returns the entities an evidence sentence names, sorted
+// by name, keeping only those of types when types is not empty. It lets an
+// analyst go from a figure or a relation to everything its sentence
+// mentions (the companies behind a ranking, the co-issuers of a circular).
+func (s *Service) SentenceEntities(ctx context.Context, sentence string, types []string) ([]Entity, error) {
+	if sentence == "" {
+		return nil, nil
+	}
+	quads, err := s.store.QuadsFrom(ctx, sentence)
+	if err != nil {
+		return nil, fmt.Errorf("entities of sentence %s: %w", sentence, err)
+	}
+	var iris []string
+	for _, q := range quads {
+		if q.Predicate == graph.PredRefersTo {
+			iris = append(iris, q.Object.Value)
+		}
+	}
+	es, err := s.entities(ctx, uniq(iris))
+	if err != nil {
+		return nil, err
+	}
+	sortEntities(es)
+	if len(types) == 0 {
+		return es, nil
+	}
+	keep := setOf(types)
+	out := es[:0]
+	for _, e := range es {
+		if keep[e.Type] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // EntityDocuments returns the documents that mention an entity.

@@ -18,6 +18,11 @@ type StatisticFilter struct {
 	Unit     string // compared after normalization
 	From, To string // periods; "2018" covers 2018-06 and 2018-H1
 	Document string // document name or IRI
+	// Mentions is an entity id or IRI: only statistics about it, reported
+	// by it, or whose evidence sentence names it. Many figures have no
+	// subject ("Huawei filed 2,398 applications at the EPO"); their
+	// sentence still names the entities they concern.
+	Mentions string
 }
 
 // Statistics returns the statistics that pass f, sorted by period (those
@@ -43,6 +48,16 @@ func (s *Service) Statistics(ctx context.Context, f StatisticFilter) ([]Statisti
 	if f.Document != "" {
 		docPrefix = graph.ExpandDocumentID(f.Document) + "#"
 	}
+	var mentions string
+	var mentionedIn map[string]bool
+	if f.Mentions != "" {
+		mentions = graph.ExpandEntityID(f.Mentions)
+		sents, err := s.store.Subjects(ctx, graph.PredRefersTo, graph.IRI(mentions))
+		if err != nil {
+			return nil, fmt.Errorf("statistics: %w", err)
+		}
+		mentionedIn = setOf(sents)
+	}
 	var out []Statistic
 	for _, iri := range iris {
 		if docPrefix != "" && !strings.HasPrefix(iri, docPrefix) {
@@ -53,6 +68,9 @@ func (s *Service) Statistics(ctx context.Context, f StatisticFilter) ([]Statisti
 			return nil, err
 		}
 		if st == nil || (subject != "" && st.Subject != subject) {
+			continue
+		}
+		if mentions != "" && st.Subject != mentions && st.ReportedBy != mentions && !mentionedIn[st.Evidence.IRI] {
 			continue
 		}
 		if f.Unit != "" && graph.NameKey(f.Unit) != graph.NameKey(st.Unit) {

@@ -19,6 +19,7 @@ type Relation struct {
 
 // Evidence is the sentence a fact was read from.
 type Evidence struct {
+	IRI      string // the sentence's IRI, "" when unknown
 	Document string // document IRI
 	Sentence string
 	Offset   int // rune offset of the sentence in its document

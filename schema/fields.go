@@ -54,18 +54,20 @@ func (b *builder) entityFields() graphql.Fields {
 			rs, err := relations(p)
 			return wrap(len(rs), err)
 		}},
-		"statistics": {Type: list(b.statistic), Args: pageArgs(nil), Description: "Statistics about this entity.",
+		"statistics": {Type: list(b.statistic), Args: pageArgs(entityStatArgs()),
+			Description: "Statistics about this entity, sorted by period; with mentioned, also those whose evidence sentence names it.",
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				sts, err := b.svc.EntityStatistics(p.Context, entityOf(p).IRI)
+				sts, err := b.entityStatistics(p)
 				if err != nil {
 					return wrap(nil, err)
 				}
 				return page(p, sts), nil
 			}},
-		"statisticCount": {Type: graphql.NewNonNull(graphql.Int), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-			sts, err := b.svc.EntityStatistics(p.Context, entityOf(p).IRI)
-			return wrap(len(sts), err)
-		}},
+		"statisticCount": {Type: graphql.NewNonNull(graphql.Int), Args: entityStatArgs(),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				sts, err := b.entityStatistics(p)
+				return wrap(len(sts), err)
+			}},
 		"documents": {Type: list(b.document), Args: pageArgs(nil), Description: "Documents that mention this entity.",
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				ds, err := b.svc.EntityDocuments(p.Context, entityOf(p).IRI)
@@ -288,6 +290,29 @@ func (b *builder) queryType() *graphql.Object {
 				ms, err := b.svc.Metrics(p.Context, queries.StatisticFilter{Metric: text})
 				return wrap(len(ms), err)
 			}},
+		"sentences": {Type: list(b.evidence), Description: "Evidence sentences containing every content word of text (case, punctuation, plurals and small words ignored), sorted by document and offset; each leads on to the entities it names.",
+			Args: pageArgs(graphql.FieldConfigArgument{
+				"text":     {Type: graphql.NewNonNull(graphql.String)},
+				"document": {Type: graphql.ID, Description: "Only sentences of this document."},
+			}),
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				doc, _ := p.Args["document"].(string)
+				evs, err := b.svc.SearchEvidence(p.Context, p.Args["text"].(string), doc)
+				if err != nil {
+					return nil, userError{err.Error()}
+				}
+				return page(p, evs), nil
+			}},
+		"sentenceCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many sentences sentences finds for the same text and document.",
+			Args: graphql.FieldConfigArgument{"text": {Type: graphql.NewNonNull(graphql.String)}, "document": {Type: graphql.ID}},
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				doc, _ := p.Args["document"].(string)
+				evs, err := b.svc.SearchEvidence(p.Context, p.Args["text"].(string), doc)
+				if err != nil {
+					return nil, userError{err.Error()}
+				}
+				return len(evs), nil
+			}},
 		"documentCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many documents are loaded.",
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				ds, err := b.svc.Documents(p.Context)
@@ -323,13 +348,14 @@ func statArgs() graphql.FieldConfigArgument {
 		"from":     {Type: graphql.String, Description: "Earliest period: 2018, 2018-06, 2018-H1, 2018-Q2 or a range 2016/2018 (its start)."},
 		"to":       {Type: graphql.String, Description: "Latest period, in the same forms (a range: its end)."},
 		"document": {Type: graphql.ID, Description: "Only statistics stated in this document."},
+		"mentions": {Type: graphql.ID, Description: "Only statistics about this entity, reported by it, or whose evidence sentence names it."},
 	}
 }
 
 func statFilter(p graphql.ResolveParams) queries.StatisticFilter {
 	arg := func(k string) string { s, _ := p.Args[k].(string); return s }
 	return queries.StatisticFilter{Metric: arg("metric"), Subject: arg("subject"),
-		Unit: arg("unit"), From: arg("from"), To: arg("to"), Document: arg("document")}
+		Unit: arg("unit"), From: arg("from"), To: arg("to"), Document: arg("document"), Mentions: arg("mentions")}
 }
 
 // metricType is a normalized metric with its count and its series.
@@ -342,7 +368,7 @@ func (b *builder) metricType() *graphql.Object {
 	}
 	seriesArgs := graphql.FieldConfigArgument{
 		"subject": {Type: graphql.ID}, "unit": {Type: graphql.String},
-		"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID},
+		"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID}, "mentions": {Type: graphql.ID},
 	}
 	optString := func(s string) interface{} {
 		if s == "" {
@@ -381,3 +407,35 @@ var (
 	entityTypeOrder = graph.EntityTypeNames
 	relationOrder   = graph.RelationPredicates
 )
+
+// entityStatArgs are the filters of Entity.statistics.
+func entityStatArgs() graphql.FieldConfigArgument {
+	return graphql.FieldConfigArgument{
+		"metric": {Type: graphql.String, Description: "Every content word must appear in the metric."},
+		"from":   {Type: graphql.String, Description: "Earliest period, as in Query.statistics."},
+		"to":     {Type: graphql.String, Description: "Latest period, as in Query.statistics."},
+		"mentioned": {Type: graphql.Boolean, DefaultValue: false,
+			Description: "Also statistics reported by this entity or whose evidence sentence names it (many figures have no subject)."},
+	}
+}
+
+// entityStatistics resolves Entity.statistics and Entity.statisticCount.
+func (b *builder) entityStatistics(p graphql.ResolveParams) ([]queries.Statistic, error) {
+	e := entityOf(p)
+	metric, _ := p.Args["metric"].(string)
+	from, _ := p.Args["from"].(string)
+	to, _ := p.Args["to"].(string)
+	mentioned, _ := p.Args["mentioned"].(bool)
+	if metric == "" && from == "" && to == "" && !mentioned {
+		return b.svc.EntityStatistics(p.Context, e.IRI)
+	}
+	f := queries.StatisticFilter{Metric: metric, From: from, To: to, Subject: e.IRI}
+	if mentioned {
+		f.Subject, f.Mentions = "", e.IRI
+	}
+	sts, err := b.svc.Statistics(p.Context, f)
+	if err != nil {
+		return nil, userError{err.Error()}
+	}
+	return sts, nil
+}

@@ -100,6 +100,15 @@ func (b *builder) build() (graphql.Schema, error) {
 				}},
 				"offset": {Type: graphql.NewNonNull(graphql.Int), Description: "Offset of the sentence in its document, in Unicode code points.",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) { return p.Source.(queries.Evidence).Offset, nil }},
+				"entities": {Type: list(b.entity), Description: "The entities the sentence names, sorted by name.",
+					Args: pageArgs(graphql.FieldConfigArgument{"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))}}),
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						es, err := b.svc.SentenceEntities(p.Context, p.Source.(queries.Evidence).IRI, stringList(p, "types"))
+						if err != nil {
+							return wrap(nil, err)
+						}
+						return entityList(page(p, es)), nil
+					}},
 			}
 		})})
 
