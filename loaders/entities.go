@@ -1084,3 +1084,278 @@ func genericPhrase(toks []token) bool {
 	}
 	return true
 }
+
+// Lower-case program names ("the patent open-license pilot program", "data
+// IP pilot projects", pilot "three in one") are recognized by
+// recognizeLowerPrograms from the words below.
+var (
+	// lowerProgramHeads end a lower-case program name; "program" and
+	// "project" count only after "pilot".
+	lowerProgramHeads = toSet(`system reform campaign plan program programs programme project projects`)
+	// pilotHeads follow "pilot" in "pilot program", "pilot projects".
+	pilotHeads = toSet(`program programs programme project projects`)
+	// launchVerbs introduce a program: "carried out a … pilot program".
+	launchVerbs = toSet(`launch launched launches launching carry carried carries carrying implement implemented implements implementing
+promote promoted promotes promoting explore explored explores exploring establish established establishes establishing
+run runs ran running conduct conducted conducts conducting initiate initiated initiates introduce introduced introduces
+start started starts roll rolled rolls deepen deepened deepens pilot piloted organize organized organizes organise organised
+adopt adopted adopts expand expanded expands advance advanced advances
+implementation launch promotion operation establishment introduction rollout piloting`)
+	// launchedAfter follow a program name in "… pilot projects have been launched".
+	launchedAfter = toSet(`launched implemented introduced initiated started conducted piloted established`)
+	// genericHyphenParts make a hyphenated modifier an ordinary adjective
+	// ("high-standard", "national-level", "long-term"), not a distinctive
+	// part of a name.
+	genericHyphenParts = toSet(`high low level term long short based oriented related scale standard quality value year day round sized
+wide making driven intensive type new all well large small medium full top first second third multi cross self non so on`)
+	// programNameEnd may follow the head of a program name.
+	programNameEnd = toSet(`next this last nationwide is was are were has have had will would to which that and in of for with by as at on from since has been be shall should can could`)
+)
+
+// distinctiveHyphen reports whether w is a hyphenated term that is not an
+// ordinary adjective ("open-license", not "high-standard" or "year-on-year").
+func distinctiveHyphen(w string) bool {
+	if !strings.Contains(w, "-") || strings.HasPrefix(w, "-") || strings.HasSuffix(w, "-") {
+		return false
+	}
+	for _, p := range strings.Split(strings.ToLower(w), "-") {
+		if p == "" || genericHyphenParts[p] || !isLetters(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLetters reports whether w is made of letters only.
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isAcronymTok reports whether t is an acronym like "IP", "SME", "SMEs", "GI".
+func isAcronymTok(t token) bool {
+	if t.kind != tokWord || len(t.s) < 2 || len(t.s) > 6 {
+		return false
+	}
+	w := strings.TrimSuffix(t.s, "s")
+	return len(w) >= 2 && isAllCaps(w) && isLetters(w)
+}
+
+// launchedBefore reports whether the words before token k (the article of a
+// program name) are a launch verb, allowing "out" of "carry out", an
+// adverb in -ly, "the 1st batch of" and "the … of" after a nominal
+// ("implementation of").
+func launchedBefore(toks []token, k int) bool {
+	for n := 0; k > 0 && n < 5; n++ {
+		k--
+		w := toks[k].folded()
+		switch {
+		case launchVerbs[w]:
+			return true
+		case w == "out" || w == "of" || w == "batch" || w == "the" || strings.HasSuffix(w, "ly") || toks[k].kind == tokAlnum:
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// recognizeLowerPrograms adds lower-case names of programs, pilots,
+// systems and reforms that a sentence introduces as such:
+//   - an article and a launch verb before a phrase of lower-case words
+//     ending in pilot program/project(s), plan, system, reform or campaign,
+//     with a distinctive modifier: a hyphenated term ("open-license"), or
+//     for pilots an acronym ("data IP pilot projects"), or for a plan a
+//     bracketed acronym in its purpose ("… plan to help small firms
+//     (SMEs)"); the phrase may also open a clause and be followed by "have
+//     been launched";
+//   - "pilot programs on|for …" after a launch verb;
+//   - a quoted lower-case term after "pilot" or "trial", or before a
+//     program head (pilot "two in one", the "one window" reform).
+//
+// The name keeps the words as written, without the article.
+func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
+	toks := s.toks
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		h := t.folded()
+		if isQuoteMark(toks[i-1].s) {
+			continue
+		}
+		if !lowerProgramHeads[h] && h != "pilot" {
+			continue
+		}
+		if h == "pilot" {
+			if i+2 < len(toks) && pilotHeads[toks[i+1].folded()] && (toks[i+2].s == "for" || toks[i+2].s == "on") {
+				x.pilotOn(si, s, i)
+			}
+			continue
+		}
+		pilot := pilotHeads[h]
+		end := i // first token of the head
+		if pilot {
+			if toks[i-1].folded() != "pilot" {
+				continue
+			}
+			end = i - 1
+		}
+		if i+1 < len(toks) && toks[i+1].kind == tokWord && !programNameEnd[toks[i+1].folded()] {
+			continue // "the … system concept": the head is further on
+		}
+		// The modifiers before the head: lower-case words and acronyms.
+		k := end
+		for k > 0 && end-k < 5 {
+			p := toks[k-1]
+			if p.kind != tokWord || (isCap(p) && !isAcronymTok(p)) || functionWord(p.folded()) || s.covered(k-1) || launchVerbs[p.folded()] {
+				break
+			}
+			k--
+		}
+		if k == end {
+			continue
+		}
+		distinct, acr := false, false
+		for j := k; j < end; j++ {
+			if distinctiveHyphen(toks[j].s) {
+				distinct = true
+			}
+			if isAcronymTok(toks[j]) {
+				acr = true
+			}
+		}
+		if pilot && acr {
+			distinct = true
+		}
+		if !distinct && h == "plan" && end-k >= 2 && purposeAcronym(toks, i+1) {
+			distinct = true
+		}
+		if !distinct {
+			continue
+		}
+		art := k > 0 && (toks[k-1].s == "the" || toks[k-1].s == "a" || toks[k-1].s == "an")
+		ok := art && launchedBefore(toks, k-1)
+		if !ok && (k == 0 || toks[k-1].s == "," || art && k == 1) {
+			// "…, data IP pilot projects have been launched in …"
+			for n := i + 1; n < len(toks) && n <= i+3; n++ {
+				if launchedAfter[toks[n].folded()] {
+					ok = true
+					break
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		s.addMention(&mention{sent: si, lo: k, hi: i + 1, c: &candidate{gaz: -1, typ: Program, name: s.spanText(k, i+1), rule: "pattern: lower-case program name with a distinctive modifier"}})
+	}
+	x.quotedPilots(si, s)
+}
+
+// purposeAcronym reports whether the words from k are a purpose or
+// beneficiary ("to …", "for …") that names a bracketed acronym before the
+// clause ends: "plan to support small firms (SMEs)".
+func purposeAcronym(toks []token, k int) bool {
+	if k >= len(toks) || (toks[k].s != "to" && toks[k].s != "for") {
+		return false
+	}
+	for n := k + 1; n < len(toks) && n <= k+14; n++ {
+		switch toks[n].s {
+		case ",", ";", ".", ":":
+			return false
+		case "(":
+			return n+2 < len(toks) && isAcronymTok(toks[n+1]) && toks[n+2].s == ")"
+		}
+	}
+	return false
+}
+
+// pilotOn adds "pilot programs on|for …" at token i ("pilot") when a launch
+// verb introduces it; the name runs to the end of the clause, at most six
+// words.
+func (x *Extractor) pilotOn(si int, s *sentInfo, i int) {
+	toks := s.toks
+	k := i
+	if k > 0 && (toks[k-1].s == "the" || toks[k-1].s == "a") {
+		k--
+	}
+	if !launchedBefore(toks, k) || s.covered(i) {
+		return
+	}
+	end := i + 3
+	for end < len(toks) && end-i-3 < 6 {
+		t := toks[end]
+		if t.kind != tokWord || t.s == "and" || launchVerbs[t.folded()] || programNameEnd[t.folded()] && t.s != "of" && t.s != "the" {
+			break
+		}
+		end++
+	}
+	for end > i+3 && functionWord(toks[end-1].folded()) {
+		end--
+	}
+	if end == i+3 {
+		return
+	}
+	s.addMention(&mention{sent: si, lo: i, hi: end, c: &candidate{gaz: -1, typ: Program, name: s.spanText(i, end), rule: "pattern: pilot programs on a topic"}})
+}
+
+// quotedPilots adds a quoted lower-case term that names a pilot or reform:
+// pilot "two in one", the "one window" reform.
+func (x *Extractor) quotedPilots(si int, s *sentInfo) {
+	toks := s.toks
+	for j := 1; j+2 < len(toks); j++ {
+		if !isQuoteMark(toks[j].s) && toks[j].s != "‘" || toks[j].s == "”" {
+			continue
+		}
+		q := -1
+		for k := j + 1; k < len(toks) && k-j <= 6; k++ {
+			if isQuoteMark(toks[k].s) || toks[k].s == "’" {
+				q = k
+				break
+			}
+		}
+		if q < j+3 {
+			continue
+		}
+		plain := true
+		for k := j + 1; k < q; k++ {
+			if toks[k].kind != tokWord || isCap(toks[k]) || s.covered(k) {
+				plain = false
+				break
+			}
+		}
+		if !plain {
+			continue
+		}
+		before := toks[j-1].folded()
+		hi := -1
+		switch {
+		case before == "pilot" || before == "trial":
+			hi = q + 1
+		default:
+			for n := q + 1; n < len(toks) && n <= q+2; n++ {
+				w := toks[n].folded()
+				if w == "reform" || w == "pilot" || w == "campaign" {
+					hi = n + 1
+					break
+				}
+				if toks[n].kind != tokWord || isCap(toks[n]) || functionWord(w) {
+					break
+				}
+			}
+		}
+		if hi < 0 {
+			j = q
+			continue
+		}
+		s.addMention(&mention{sent: si, lo: j, hi: hi, c: &candidate{gaz: -1, typ: Program, name: s.spanText(j, hi), rule: "pattern: quoted term of a pilot or reform"}})
+		j = hi - 1
+	}
+}

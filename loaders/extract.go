@@ -13,7 +13,8 @@ import (
 // Extractor holds the gazetteers used to recognize entities. It is safe for
 // concurrent use by several goroutines once built.
 type Extractor struct {
-	gaz *gazIndex
+	gaz     *gazIndex
+	country int // gazetteer entry of the country the corpus is about ("nationwide"), or -1
 }
 
 // NewExtractor loads the built-in gazetteers (the TSV files embedded from
@@ -32,8 +33,17 @@ func NewExtractor(gazetteerFiles ...string) (*Extractor, error) {
 		}
 		entries = append(entries, more...)
 	}
-	return &Extractor{gaz: newGazIndex(entries)}, nil
+	g := newGazIndex(entries)
+	country := -1
+	if e, ok := g.lookupName(homeCountry); ok && g.entries[e].Kind == "country" {
+		country = e
+	}
+	return &Extractor{gaz: g, country: country}, nil
 }
+
+// homeCountry names the gazetteer's country that "nationwide", "national",
+// "domestic" and "the country" refer to.
+const homeCountry = "China"
 
 // entBuild is an entity being assembled from candidates.
 type entBuild struct {
@@ -167,6 +177,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		x.recognizePatterns(i, s)
 		x.recognizeQuoted(i, s)
 		x.recognizeWebsites(i, s)
+		x.recognizeLowerPrograms(i, s)
 		x.recognizeAcronyms(i, s)
 		x.recognizePersons(i, s)
 		s.sortMentions()

@@ -103,6 +103,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 			para = nil
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
+		national, nationalDone := false, false
 		for fi, f := range figs {
 			if len(prior) > 0 && insideNP(s.toks, prior[len(prior)-1].f, f) {
 				continue // "408 of the world's 5,000 leading brands": part of the noun phrase
@@ -117,6 +118,9 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 			if f.kind != "measure" {
 				lastMetric = stripGrowth(metric)
 			}
+			if !nationalDone {
+				national, nationalDone = d.nationalCue(s), true
+			}
 			period := figurePeriod(periods, s.toks[f.lo].lo, s.toks[f.hi-1].hi, carry)
 			if period == "" {
 				period = def
@@ -127,7 +131,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				Value:      f.value,
 				Unit:       f.unit,
 				Period:     period,
-				Subject:    d.subjectOf(s, f),
+				Subject:    d.subjectOf(s, f, national),
 				ReportedBy: reported,
 				Sentence:   s.Text,
 				Offset:     s.Offset,
@@ -217,18 +221,162 @@ func (d *docState) defaultPeriod() string {
 	return ""
 }
 
-// subjectOf returns the region a figure is about, when the sentence names
-// one before the figure ("in China", "China's").
-func (d *docState) subjectOf(s *sentInfo, f figure) string {
-	for _, m := range s.mentions {
-		if m.lo >= f.lo {
+// subjectOf returns the entity a figure is about, by the first of these
+// that the figure's clause (the sentence between semicolons) gives:
+//   - a body, region or program right before the figure in "X (N)", "X
+//     with N": "followed by Acme with 2,220";
+//   - the nearest possessor before the figure: "Guangdong's", "the
+//     academy’ holdings";
+//   - the nearest body, region or program that is the subject of a verb
+//     before the figure: "Acme filed 2,398 applications";
+//   - a region the clause places the figure in: "in Guangdong", "across
+//     Europe";
+//   - the country of the gazetteer when the sentence names it or says
+//     nationwide, national, domestic, Chinese or the country (national is
+//     the flag the caller computed once per sentence), when the document
+//     names that country (a subject is an entity of the document);
+//
+// else none.
+func (d *docState) subjectOf(s *sentInfo, f figure, national bool) string {
+	toks := s.toks
+	lo, hi := 0, len(toks)
+	for k := f.lo - 1; k >= 0; k-- {
+		if toks[k].s == ";" {
+			lo = k + 1
 			break
 		}
-		if d.typeOf(m) == Region {
-			return d.entityID(d.entOf(m))
+	}
+	for k := f.hi; k < len(toks); k++ {
+		if toks[k].s == ";" {
+			hi = k
+			break
+		}
+	}
+	var possessor, agent, place *mention
+	for _, m := range s.mentions {
+		if m.lo < lo || m.c == nil {
+			continue
+		}
+		if m.lo >= hi {
+			break
+		}
+		typ := d.typeOf(m)
+		if typ != Region && typ != Agency && typ != Organization && typ != Program {
+			continue
+		}
+		if m.hi <= f.lo {
+			if adjacentFigure(toks, m.hi, f.lo) {
+				return d.entityID(d.entOf(m))
+			}
+			if m.hi < len(toks) && (isPossessive(toks[m.hi]) || toks[m.hi].s == "’" && m.hi+1 < f.lo && toks[m.hi+1].kind == tokWord) {
+				possessor = m
+				continue
+			}
+			if typ != Region && agentOf(toks, m.hi, f.lo) || typ == Region && agentOf(toks, m.hi, f.lo) && (m.lo == lo || toks[m.lo-1].s == ",") {
+				agent = m
+				continue
+			}
+		}
+		if typ == Region && m.form == "" && m.lo > 0 && placePrep(toks[m.lo-1].s) && (m.hi <= f.lo || m.lo-f.hi <= 8) && place == nil {
+			place = m
+		}
+	}
+	switch {
+	case possessor != nil:
+		return d.entityID(d.entOf(possessor))
+	case agent != nil:
+		return d.entityID(d.entOf(agent))
+	case place != nil:
+		return d.entityID(d.entOf(place))
+	}
+	if national {
+		if e, ok := d.byGaz[d.x.country]; ok && d.x.country >= 0 {
+			return d.entityID(e)
 		}
 	}
 	return ""
+}
+
+// placePrep reports whether w places what follows: "in", "across",
+// "throughout".
+func placePrep(w string) bool { return w == "in" || w == "across" || w == "throughout" }
+
+// adjacentFigure reports whether only "(", "with" and an approximation
+// word lie between token a (just after a name) and the figure at b: "Acme
+// (3,293)", "Acme with about 2,220".
+func adjacentFigure(toks []token, a, b int) bool {
+	if a >= b || b-a > 3 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		switch toks[k].s {
+		case "(", "with", "about", "nearly", "around", "approximately", "over":
+		default:
+			return false
+		}
+	}
+	return toks[a].s == "(" || toks[a].s == "with"
+}
+
+// agentVerbs are irregular past forms that make a name the doer of a
+// figure: "Acme won 12 awards".
+var agentVerbs = toSet(`won held saw made set got gave sold took hit became`)
+
+// agentOf reports whether the name ending before token a is the subject of
+// a verb in the past (after an optional auxiliary or adverb) and the figure
+// at b follows in the same clause: "Acme has filed 2,398", "the Office
+// newly approved 35". A reporting verb ("said") does not count.
+func agentOf(toks []token, a, b int) bool {
+	k := a
+	for k < b && k-a < 3 {
+		w := toks[k].folded()
+		if w == "has" || w == "have" || w == "had" || w == "also" || w == "further" || w == "newly" || (strings.HasSuffix(w, "ly") && len(w) > 4) {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= b || toks[k].kind != tokWord {
+		return false
+	}
+	w := toks[k].folded()
+	if reportingVerbs[w] || !(strings.HasSuffix(w, "ed") || agentVerbs[w]) {
+		return false
+	}
+	for j := k + 1; j < b; j++ {
+		if toks[j].s == "," || toks[j].s == ":" || toks[j].s == "which" || toks[j].s == "who" {
+			return false // the figure is in another clause
+		}
+	}
+	return true
+}
+
+// nationalCue reports whether a sentence speaks of the whole country: it
+// names the gazetteer's country, or says nationwide, national, domestic,
+// Chinese, countrywide or "the country".
+func (d *docState) nationalCue(s *sentInfo) bool {
+	for k, t := range s.toks {
+		if t.kind != tokWord {
+			continue
+		}
+		switch t.folded() {
+		case "nationwide", "national", "domestic", "chinese", "countrywide", "national-level":
+			return true
+		case "country":
+			if k > 0 && s.toks[k-1].s == "the" {
+				return true
+			}
+		}
+	}
+	if d.x.country < 0 {
+		return false
+	}
+	for _, m := range s.mentions {
+		if m.c != nil && m.c.gaz == d.x.country && m.form == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // parseNumber parses "4.425", "10,000" or "45".
