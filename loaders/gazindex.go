@@ -106,7 +106,7 @@ func (g *gazIndex) match(toks []token, i int) (int, int) {
 	for k := len(cands) - 1; k >= 0; k-- {
 		c := cands[k]
 		for _, ref := range c.refs {
-			if g.accept(ref, toks[i:i+c.n]) || g.lowerStatute(ref, toks, i, c.n) {
+			if g.accept(ref, toks[i:i+c.n]) || g.lowerStatute(ref, toks, i, c.n) || g.lowerRegulation(ref, toks[i:i+c.n]) {
 				return ref.entry, c.n
 			}
 		}
@@ -188,4 +188,18 @@ func (g *gazIndex) lowerStatute(ref aliasRef, toks []token, i, n int) bool {
 	}
 	next := toks[i+n]
 	return next.kind == tokPunct || next.s == "and" || next.s == "or" || next.s == "etc"
+}
+
+// lowerRegulation accepts the name of a statute's implementing regulation
+// whose generic head is written in lower case when the statute it names
+// keeps its capitals: "the newly revised implementing regulations of the
+// Patent Law". The capitals of the statute's name ("… Law") carry the
+// proper noun; "implementing regulations of the patent law" is not
+// accepted.
+func (g *gazIndex) lowerRegulation(ref aliasRef, toks []token) bool {
+	if ref.acronym || !ref.capital || len(toks) < 4 || g.entries[ref.entry].Kind != "regulation" || isCap(toks[0]) {
+		return false
+	}
+	n := len(toks)
+	return toks[n-1].s == "Law" && isCap(toks[n-2])
 }

@@ -3,6 +3,7 @@ package loaders
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -98,9 +99,15 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 		prevEnd = s.Offset + len(s.runes)
 		periods := findPeriods(s.Text, d.doc.Date)
 		figs := d.figures(s)
-		if prevEnd >= 0 && si > 0 && strings.ContainsRune(string(docRunes[min(d.sents[si-1].Offset+len(d.sents[si-1].runes), s.Offset):s.Offset]), '\n') {
-			lastMetric = "" // what "the figure" or "this" refers to stays in its paragraph
-			para = nil
+		var before *sentInfo // the sentence before in the same paragraph, for "The center has …"
+		if si > 0 {
+			prev := d.sents[si-1]
+			if slices.Contains(docRunes[min(prev.Offset+len(prev.runes), s.Offset):s.Offset], '\n') {
+				lastMetric = "" // what "the figure" or "this" refers to stays in its paragraph
+				para = nil
+			} else {
+				before = prev
+			}
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
 		national, nationalDone := false, false
@@ -113,6 +120,9 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				continue
 			}
 			metric = definiteAntecedent(s.toks, metric, para)
+			if f.hi+1 < len(s.toks) && strings.EqualFold(s.toks[f.hi].s, "such") {
+				metric = suchAntecedent(s, before, f.hi+1, metric)
+			}
 			para = append(para, metric)
 			prior = append(prior, priorFig{f, metric})
 			if f.kind != "measure" {
@@ -131,7 +141,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				Value:      f.value,
 				Unit:       f.unit,
 				Period:     period,
-				Subject:    d.subjectOf(s, f, national),
+				Subject:    d.subjectOf(s, before, f, national || perCapita(metric)),
 				ReportedBy: reported,
 				Sentence:   s.Text,
 				Offset:     s.Offset,
@@ -237,7 +247,7 @@ func (d *docState) defaultPeriod() string {
 //     names that country (a subject is an entity of the document);
 //
 // else none.
-func (d *docState) subjectOf(s *sentInfo, f figure, national bool) string {
+func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) string {
 	toks := s.toks
 	lo, hi := 0, len(toks)
 	for k := f.lo - 1; k >= 0; k-- {
@@ -289,12 +299,133 @@ func (d *docState) subjectOf(s *sentInfo, f figure, national bool) string {
 	case place != nil:
 		return d.entityID(d.entOf(place))
 	}
+	if m := d.definiteBody(s, before, lo, f.lo); m != nil {
+		return d.entityID(d.entOf(m))
+	}
 	if national {
 		if e, ok := d.byGaz[d.x.country]; ok && d.x.country >= 0 {
 			return d.entityID(e)
 		}
 	}
 	return ""
+}
+
+// definiteBody resolves a definite description that opens the figure's
+// clause and is the subject of its verb ("The center has retained 115
+// inspectors", "The office approved 35") to the last body named in the
+// sentence before (same paragraph) whose name ends in that noun: "…, the
+// Beijing IP Protection Complaints and Service Center. The center has …".
+// The noun must be a lower-case head of a body's name right after "the"
+// and right before the verb: a plural or a noun with modifiers ("the
+// service center of Shenzhen") is not resolved.
+func (d *docState) definiteBody(s, before *sentInfo, lo, figLo int) *mention {
+	toks := s.toks
+	if before == nil || lo+2 >= figLo || !strings.EqualFold(toks[lo].s, "the") {
+		return nil
+	}
+	head := toks[lo+1]
+	if head.kind != tokWord || isCap(head) || !bodyHeads[head.s] {
+		return nil
+	}
+	// The clause's first figure follows the body's verb; the figures after
+	// it, in its relative clauses ("115 inspectors who have provided 1,524
+	// leads, of which 79 …"), are the same body's.
+	first := lo + 2
+	for first < figLo && toks[first].kind != tokNum {
+		first++
+	}
+	if !agentOf(toks, lo+2, first) {
+		return nil
+	}
+	for k := len(before.mentions) - 1; k >= 0; k-- {
+		m := before.mentions[k]
+		if m.c == nil || m.form != "" || !isBody(d.typeOf(m)) {
+			continue
+		}
+		if last := before.toks[m.hi-1]; strings.EqualFold(last.s, head.s) {
+			return m
+		}
+	}
+	return nil
+}
+
+// bodyHeads are the nouns that end the names of bodies and that a text
+// uses alone, with "the", for a body it has just named.
+var bodyHeads = toSet(`center centre office bureau administration commission ministry court association institute academy university company group corporation committee council agency department`)
+
+// suchAntecedent replaces the noun of "N such <noun>" in metric with the
+// phrase that named it earlier in the sentence or in the sentence before
+// (same paragraph): "published lists of such works. … 38 such lists have
+// been published" counts the lists of the works named before. A "such" in
+// the antecedent ("lists of such works") is resolved once more, within its
+// own sentence. The metric is kept when nothing names the noun.
+func suchAntecedent(s, before *sentInfo, k int, metric string) string {
+	w := s.toks[k].s
+	mw := strings.Fields(metric)
+	idx := slices.Index(mw, w)
+	if idx < 0 {
+		return metric
+	}
+	ante := namedBefore(s.toks, k-1, w, 1)
+	if ante == nil && before != nil {
+		ante = namedBefore(before.toks, len(before.toks), w, 1)
+	}
+	if len(ante) == 0 {
+		return metric
+	}
+	return tidy(append(append(append([]string{}, mw[:idx]...), ante...), mw[idx+1:]...))
+}
+
+// namedBefore returns the last noun phrase before token end whose head is
+// w and that "such" does not introduce: its modifiers, the noun and an "of"
+// complement ("lists of key films and television works"), or nil.
+func namedBefore(toks []token, end int, w string, depth int) []string {
+	for j := end - 1; j > 0; j-- {
+		if toks[j].s != w || strings.EqualFold(toks[j-1].s, "such") {
+			continue
+		}
+		phrase := append(phraseBefore(toks, j, 5), w)
+		for len(phrase) > 1 && functionWord(strings.ToLower(phrase[0])) {
+			phrase = phrase[1:] // "(efforts) for key films": the phrase starts after the preposition
+		}
+		if j+2 < len(toks) && strings.EqualFold(toks[j+1].s, "of") {
+			comp := j + 2
+			if strings.EqualFold(toks[comp].s, "such") && comp+1 < len(toks) && depth > 0 {
+				if inner := namedBefore(toks, j, toks[comp+1].s, depth-1); inner != nil {
+					return append(append(phrase, "of"), inner...)
+				}
+			}
+			if np, _ := nounAfter(toks, comp); len(np) > 0 && !strings.EqualFold(np[0], "such") {
+				return append(append(phrase, "of"), np...)
+			}
+		}
+		return phrase
+	}
+	return nil
+}
+
+// perCapita reports whether a metric is counted per head of population
+// ("invention patents per 10,000 people", "GDP per capita"): with no body
+// or place named, such a ratio is the country's.
+func perCapita(metric string) bool {
+	i := strings.LastIndex(metric, "per ")
+	if i < 0 || i > 0 && metric[i-1] != ' ' {
+		return false
+	}
+	rest := strings.Fields(metric[i+4:])
+	switch {
+	case len(rest) == 1:
+		return rest[0] == "capita"
+	case len(rest) == 2:
+		if _, ok := parseNumber(rest[0]); !ok {
+			return false
+		}
+		switch rest[1] {
+		case "people", "persons", "inhabitants", "residents", "population":
+			return true
+		}
+	}
+	return false
 }
 
 // placePrep reports whether w places what follows: "in", "across",
@@ -400,7 +531,7 @@ func (d *docState) figures(s *sentInfo) []figure {
 		if quoted[i] {
 			continue // part of a quoted name: "100 Events with 10,000 Enterprises"
 		}
-		if n, ok := spelledNumbers[t.s]; ok && i+1 < len(toks) && !anaphoric(toks, i) && !listIntro(toks, i+1) {
+		if n, ok := spelledNumbers[t.s]; ok && i+1 < len(toks) && (!anaphoric(toks, i) || enumerated(s, i+1, n)) && !listIntro(toks, i+1) {
 			// "four months", "six products were recognized"; not "two of them".
 			next := toks[i+1]
 			lw := strings.ToLower(next.s)
@@ -418,7 +549,7 @@ func (d *docState) figures(s *sentInfo) []figure {
 			continue
 		}
 		v, ok := parseNumber(t.s)
-		if !ok || anaphoric(toks, i) {
+		if !ok || anaphoric(toks, i) && !(v == math.Trunc(v) && v < 50 && enumerated(s, i+1, int(v))) {
 			continue
 		}
 		prev, next := "", ""
@@ -555,6 +686,54 @@ func anaphoric(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// enumerated reports whether the noun phrase from token k, counted by n
+// after "the", is followed in its clause by a place ("in", "at") and a list
+// of exactly n names: "together with the three specialized courts in
+// Beijing, Shanghai and Guangzhou". Such a phrase introduces what it
+// counts, so the number is a figure, not a reference back ("the three
+// courts" alone is).
+func enumerated(s *sentInfo, k, n int) bool {
+	toks := s.toks
+	if n < 2 || n > 20 {
+		return false
+	}
+	j := k
+	for j < len(toks) && j-k < 8 && isNounish(toks[j]) && !placePrep(toks[j].folded()) && toks[j].folded() != "at" {
+		j++
+	}
+	if j == k {
+		return false
+	}
+	if j < len(toks) && toks[j].s == "(" { // a gloss: "courts (知识产权法院)"
+		for j < len(toks) && toks[j].s != ")" && j-k < 16 {
+			j++
+		}
+		j++
+	}
+	if j >= len(toks) || !(placePrep(toks[j].folded()) || toks[j].folded() == "at") {
+		return false
+	}
+	j++
+	count := 0
+	for _, m := range s.mentions {
+		if m.lo < j || m.c == nil {
+			continue
+		}
+		if m.lo > j {
+			break
+		}
+		count++
+		j = m.hi
+		if j < len(toks) && toks[j].s == "," {
+			j++
+		}
+		if j < len(toks) && toks[j].s == "and" {
+			j++
+		}
+	}
+	return count == n
 }
 
 // listIntro reports whether the noun phrase from k announces a list ("three
@@ -740,6 +919,9 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	// "11 of the funds": what is counted follows "of the".
 	if j+2 < len(toks) && strings.EqualFold(toks[j].s, "of") && (strings.EqualFold(toks[j+1].s, "the") || strings.EqualFold(toks[j+1].s, "these") || strings.EqualFold(toks[j+1].s, "those")) {
 		j += 2
+	}
+	if j+1 < len(toks) && strings.EqualFold(toks[j].s, "such") && isNounish(toks[j+1]) {
+		j++ // "38 such lists": the determiner points back (suchAntecedent)
 	}
 	ofUsed := false
 	// A series ("partner countries, regions, and international

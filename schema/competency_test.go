@@ -69,8 +69,7 @@ var competencyQueries = map[string]competencyQuery{
 	"000/q6": {query: `{ most: search(text: "Ministry of Science and Technology", types: [AGENCY], first: 1) { ...E
 		... on Agency { predecessors { ...E } } } }`},
 	"000/q7": {query: `{ sclao: search(text: "SCLAO", types: [AGENCY], first: 1) { ...E ... on Agency { successors { ...E } } } }`},
-	"000/q8": {miss: "extraction: the \"3\" of \"15 + 3\" (the three IP courts) is not a statistic",
-		query: `{ p: search(text: "15 + 3", types: [PROGRAM], first: 1) { ...E
+	"000/q8": {query: `{ p: search(text: "15 + 3", types: [PROGRAM], first: 1) { ...E
 		... on Program { regions { ...E } } evidence { sentence entities(types: [REGION]) { ...E } } statistics(mentioned: true) { ...S } } }`},
 	"000/q9": {query: `{ dai: search(text: "Dai Nian", types: [PERSON], first: 1) { ...E
 		... on Person { positions { ...E ... on Agency { officials { ...E } } } } } }`},
@@ -105,8 +104,7 @@ var competencyQueries = map[string]competencyQuery{
 		... on Program { runBy { ...E } } statistics(mentioned: true) { ...S } }
 		endOf2023: statistics(from: "2023-12", to: "2023-12", document: "001_9a7392150486088c.txt") { ...S } }`,
 		miss: "extraction: the open-license pilot program is not an entity (so nothing runs it)"},
-	"001/q21": {query: `{ s: sentences(text: "patent open-license system", first: 20) { sentence entities { ...E } } }`,
-		miss: "extraction: neither the open-license system nor the Implementing Regulations of the Patent Law is an entity"},
+	"001/q21": {query: `{ s: sentences(text: "patent open-license system", first: 20) { sentence entities { ...E } } }`},
 	"001/q22": {query: `{ npc: search(text: "Standing Committee of the National People's Congress", types: [AGENCY], first: 1) { ...E
 		evidence { sentence entities(types: [LAW]) { ...E } } } }`},
 	"001/q23": {miss: "extraction: the data IP pilot program is not an entity and its figures have no subject",
@@ -145,8 +143,7 @@ var competencyQueries = map[string]competencyQuery{
 	"002/q8": {query: `{ sipo: search(text: "SIPO", types: [AGENCY], first: 1) { ...E
 		... on Agency { partners { ...E } } relations(predicates: ["cooperatesWith"], first: 30) { target { ...E } evidence(first: 3) { sentence entities(types: [REGION, AGENCY], first: 20) { ...E } } } } }`},
 	"002/q9": {query: `{ s: statistics(metric: "inspectors", document: "002_0573080493093d34.txt") { ...S }
-		leads: statistics(metric: "leads", document: "002_0573080493093d34.txt") { ...S } }`,
-		miss: "extraction: the Beijing complaints and service center is named in an earlier sentence than the figures"},
+		leads: statistics(metric: "leads", document: "002_0573080493093d34.txt") { ...S } }`},
 	"002/q10": {query: `{ sipo: search(text: "SIPO", types: [AGENCY], first: 1) { ...E
 		... on Agency { partners { ...E } } } }`},
 	"002/q11": {query: `{ s: statistics(metric: "IP protection centers", document: "002_0573080493093d34.txt") { ...S } }`},
@@ -165,8 +162,7 @@ var competencyQueries = map[string]competencyQuery{
 	"003/q16": {query: `{ nipa: search(text: "NIPA", types: [AGENCY], first: 1) { ...E ... on Agency { officials { ...E } } } }`},
 	"003/q17": {query: `{ yu: search(text: "Yu Cike", types: [PERSON], first: 1) { ...E
 		... on Person { positions { ...E ... on Agency { parent { ...E } } } } } }`},
-	"003/q18": {query: `{ s: statistics(metric: "invention patents", from: "2020", to: "2020") { ...S } }`,
-		miss: "extraction: the 2020 statistics have no subject (China)"},
+	"003/q18": {query: `{ s: statistics(metric: "invention patents", from: "2020", to: "2020") { ...S } }`},
 	"003/q19": {query: `{ china: search(text: "China", types: [REGION], first: 1) { ...E
 		statistics(metric: "Global Innovation Index", from: "2020", to: "2020") { ...S } }
 		gii: search(text: "Global Innovation Index", first: 1) { ...E relations { source { ...E } target { ...E } } } }`},
@@ -192,8 +188,7 @@ var competencyQueries = map[string]competencyQuery{
 	"003/q29": {query: `{ d: document(id: "003_835ca7036c13869d.txt") { laws: entities(type: LAW) { ...E } } }`},
 	"003/q30": {query: `{ sn: search(text: "Sword Net", first: 1) { ...E statistics(mentioned: true) { ...S } }
 		s: statistics(metric: "early warning", document: "003_835ca7036c13869d.txt") { ...S }
-		lists: statistics(metric: "lists", document: "003_835ca7036c13869d.txt") { ...S } }`,
-		miss: "extraction: the 38 early-warning lists were not extracted as a statistic"},
+		lists: statistics(metric: "lists", document: "003_835ca7036c13869d.txt") { ...S } }`},
 
 	// 004: SIPO circular G. Z. F. G. Z. [2015] No. 20.
 	"004/q31": {query: `{ c: search(text: "Circular of the State Intellectual Property Office", types: [LAW], first: 1) { ...E
@@ -316,12 +311,9 @@ func checkGold(got answer, q goldQuestion, names goldNames) (bool, []string) {
 	return len(missing) == 0, missing
 }
 
-// competencyTarget is the pass rate the issue asks for.
+// competencyTarget is the pass rate the issue asks for (64 of 71 pass
+// today); the test asserts it.
 const competencyTarget = 0.90
-
-// competencyFloor is how many questions passed when the test was last
-// ratcheted.
-const competencyFloor = 59
 
 // TestCompetencyQuestions asks every gold question as a GraphQL query over
 // the store loaded with ../shared/corpus through the real loaders, and
@@ -369,14 +361,10 @@ func TestCompetencyQuestions(t *testing.T) {
 	}
 	rate := float64(pass) / float64(len(questions))
 	t.Logf("competency questions: %d of %d pass (%.1f%%)", pass, len(questions), 100*rate)
-	// Ratchet: the target is 90% (64 of 71); 53 pass today, a gap of 11,
-	// 9 of them extraction misses logged above. Raise competencyFloor as
-	// the loaders improve; never lower it.
-	if pass < competencyFloor {
-		t.Errorf("%d questions pass, under the floor of %d (target %.0f%%)", pass, competencyFloor, 100*competencyTarget)
-	}
-	if rate < competencyTarget {
-		t.Logf("pass rate %.1f%% is still under the %.0f%% target", 100*rate, 100*competencyTarget)
+	// The issue's target: at least 90% pass (integer arithmetic, so that 64
+	// of 71 is exactly at the line, not under it by rounding).
+	if pass*10 < len(questions)*9 {
+		t.Errorf("%d of %d questions pass (%.1f%%), under the %.0f%% target", pass, len(questions), 100*rate, 100*competencyTarget)
 	}
 }
 
