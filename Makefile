@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser test-notebook lint score bench clean
+.PHONY: help build run test test-go test-browser test-notebook test-http-bench lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser test-notebook
+test: lint test-go test-browser test-notebook test-http-bench
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -46,12 +46,20 @@ test-browser: build
 test-notebook: build
 	bash scripts/notebook-test.sh $(BIN) ../shared/corpus
 
+# The HTTP benchmark (ipgraph vs cayley http) at a small size and short
+# durations, so that it cannot rot; `make bench` runs it at 1M quads.
+test-http-bench:
+	DUR=$${DUR:-2s} bash scripts/http-bench.sh $${BENCH_QUADS:-20000}
+
 score: build
 	$(BIN) extract --json $(SHARED)/corpus/*.txt > /tmp/ipgraph-extract.json
 	python3 $(SHARED)/tools/score.py $(SHARED)/gold /tmp/ipgraph-extract.json
 
+# Go benchmarks, then the HTTP benchmark against cayley http (BENCH_QUADS
+# quads of synthetic data, default 1M; see docs/BENCHMARKS.md).
 bench:
 	bash scripts/bench.sh
+	bash scripts/http-bench.sh $${BENCH_QUADS:-1000000}
 
 clean: web-clean
 	rm -rf bin data

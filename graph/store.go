@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -54,7 +55,15 @@ type Store struct {
 
 	writeMu sync.Mutex    // one ReplaceDocument/DeleteDocument at a time
 	memMu   *sync.RWMutex // non-nil for memstore, which is not safe for concurrent read and write
+	gen     atomic.Uint64 // bumped after every write that changed the store
 }
+
+// Generation is a counter that every ReplaceDocument or DeleteDocument that
+// changed the store increments after its transaction commits. Caches built
+// from the store (e.g. an in-memory index) compare it to the value they
+// were built at to know they are stale. It counts this process's writes
+// only.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
 
 // Open opens (creating if needed, unless read-only) the store described by opts.
 func Open(ctx context.Context, opts Options) (*Store, error) {
@@ -249,6 +258,7 @@ func (s *Store) write(ctx context.Context, doc string, triples []Triple, deletin
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		return Change{}, fmt.Errorf("write document %s: %w", doc, err)
 	}
+	s.gen.Add(1)
 	return ch, nil
 }
 

@@ -13,6 +13,7 @@ import (
 // Service answers queries over one store.
 type Service struct {
 	store *graph.Store
+	ix    indexState // optional in-memory index (UseIndex)
 }
 
 // New returns a Service reading from store.
@@ -25,6 +26,9 @@ func (s *Service) Store() *graph.Store { return s.store }
 // there is none.
 func (s *Service) Entity(ctx context.Context, id string) (*Entity, error) {
 	iri := graph.ExpandEntityID(id)
+	if ix := s.index(ctx); ix != nil {
+		return ix.entity(iri), nil
+	}
 	quads, err := s.store.QuadsFrom(ctx, iri)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
@@ -290,6 +294,9 @@ func hasUnspaced(s string) bool {
 // then by the other entity's IRI.
 func (s *Service) Relations(ctx context.Context, id string, predicates []string, dir Direction) ([]Relation, error) {
 	iri := graph.ExpandEntityID(id)
+	if ix := s.index(ctx); ix != nil {
+		return ix.relations(iri, predicates, dir), nil
+	}
 	allowed := map[string]bool{}
 	for _, p := range predicates {
 		allowed[p] = true

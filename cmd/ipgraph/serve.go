@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&sf.readOnly, "read-only", false, "open the store read-only (several servers may share one Bolt file)")
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one GraphQL request")
+	index := fs.Bool("index", true, "answer entity, relation and path queries from an in-memory index of the store (rebuilt after writes)")
 	origins := fs.StringSlice("cors-origins", []string{"*"}, "origins whose browsers may read the API (comma-separated)")
 	if err := parse(fs, args, stderr, "serve [--db PATH|URL] [--backend …] [--addr HOST:PORT] [--read-only]"); err != nil {
 		return err
@@ -32,7 +33,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
-	h, err := schema.NewHandler(queries.New(store), schema.Options{Timeout: *timeout, AllowedOrigins: *origins})
+	svc := queries.New(store)
+	if *index {
+		start := time.Now()
+		st, err := svc.UseIndex(ctx)
+		if err != nil {
+			return err
+		}
+		slog.Info("index built", "entities", st.Entities, "relations", st.Relations, "quads", st.Quads, "took", time.Since(start).Round(time.Millisecond))
+	}
+	h, err := schema.NewHandler(svc, schema.Options{Timeout: *timeout, AllowedOrigins: *origins})
 	if err != nil {
 		return err
 	}
