@@ -67,7 +67,7 @@ var monthWordBits uint64
 
 func init() {
 	vocab := strings.Fields(`from months quarters quarter half this month last year past years five plan period
-		saw witnessed recorded end between to now currently so far date at present previous`)
+		saw witnessed recorded end between to now currently so far date at present previous since`)
 	months := strings.Fields(`january february march april may june july august september october november december`)
 	for i, w := range append(vocab, months...) {
 		periodWords[w] = 1 << uint(i)
@@ -345,7 +345,7 @@ func findPeriods(text, docDate string) []periodExpr {
 			add(fmt.Sprintf("%d-%02d", y, monthOf(sub(text, m, 1))), m[0], 6)
 		}
 	}
-	for _, m := range all(reThisMonth, hasMonth) {
+	for _, m := range all(reThisMonth, hasMonth && (has("this") || has("last"))) {
 		cur = m
 		y := dy
 		if strings.EqualFold(sub(text, m, 1), "last") {
@@ -390,7 +390,7 @@ func findPeriods(text, docDate string) []periodExpr {
 		}
 		// "since the start of the 14th Five-Year Plan": from the plan's
 		// first year to the document's year.
-		for _, m := range all(reSinceFYP, has("five-year")) {
+		for _, m := range all(reSinceFYP, has("since five-year")) {
 			cur = m
 			if n, err := strconv.Atoi(sub(text, m, 1)); err == nil && n >= 3 {
 				if s := 1966 + 5*(n-3); s < dy {
