@@ -237,3 +237,31 @@ func TestCancelledContext(t *testing.T) {
 		t.Error("Paths on a cancelled context succeeded")
 	}
 }
+
+func TestPathsFiltered(t *testing.T) {
+	svc := fixture(t)
+	tests := []struct {
+		from, to string
+		f        queries.PathFilter
+		want     [][]string
+	}{
+		{"shen_changyu", "wipo", queries.PathFilter{Predicates: []string{"memberOf"}}, nil},
+		{"shen_changyu", "wipo", queries.PathFilter{Predicates: []string{"memberOf", "cooperatesWith"}}, [][]string{{"shen_changyu", "cnipa", "wipo"}}},
+		{"sipo", "samr", queries.PathFilter{Types: []string{"Program"}}, nil}, // the CNIPA in between is an agency
+		{"sipo", "samr", queries.PathFilter{Types: []string{"Agency"}}, [][]string{{"sipo", "cnipa", "samr"}}},
+		{"shen_changyu", "samr", queries.PathFilter{Types: []string{"Agency"}}, [][]string{{"shen_changyu", "cnipa", "samr"}}}, // ends may be of any type
+	}
+	for _, tc := range tests {
+		ps, _, err := svc.PathsFiltered(context.Background(), tc.from, tc.to, 4, 5, tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got [][]string
+		for _, p := range ps {
+			got = append(got, ids(p.Nodes))
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("PathsFiltered(%s, %s, %+v) = %v, want %v", tc.from, tc.to, tc.f, got, tc.want)
+		}
+	}
+}

@@ -93,9 +93,38 @@ func (s *Service) Neighbors(ctx context.Context, id string, depth int, predicate
 // direction; shorter paths come first. truncated reports that the search
 // stopped at its visit budget, so longer or further paths may exist.
 func (s *Service) Paths(ctx context.Context, from, to string, maxLength, first int) (paths []Path, truncated bool, err error) {
+	return s.PathsFiltered(ctx, from, to, maxLength, first, PathFilter{})
+}
+
+// PathFilter restricts the relations a path may follow: only Predicates
+// (all when empty), and only through entities of Types (all when empty;
+// the two ends of the path are always allowed).
+type PathFilter struct {
+	Predicates []string
+	Types      []string
+}
+
+// PathsFiltered is Paths following only the relations f allows.
+func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength, first int, f PathFilter) (paths []Path, truncated bool, err error) {
 	src, dst := graph.ExpandEntityID(from), graph.ExpandEntityID(to)
 	maxLength = min(max(maxLength, 1), MaxPathLength)
 	first = max(first, 1)
+	allowedTypes := setOf(f.Types)
+	typeOK := map[string]bool{src: true, dst: true}
+	passable := func(iri string) (bool, error) {
+		if len(allowedTypes) == 0 {
+			return true, nil
+		}
+		if ok, seen := typeOK[iri]; seen {
+			return ok, nil
+		}
+		e, err := s.Entity(ctx, iri)
+		if err != nil {
+			return false, err
+		}
+		typeOK[iri] = e != nil && allowedTypes[e.Type]
+		return typeOK[iri], nil
+	}
 	adj := map[string][]Relation{}
 	visits := 0
 	neighbors := func(iri string) ([]Relation, error) {
@@ -106,9 +135,22 @@ func (s *Service) Paths(ctx context.Context, from, to string, maxLength, first i
 			truncated = true
 			return nil, nil
 		}
-		rs, err := s.Relations(ctx, iri, nil, Both)
+		all, err := s.Relations(ctx, iri, f.Predicates, Both)
+		if err != nil {
+			return nil, err
+		}
+		rs := all[:0:0]
+		for _, r := range all {
+			ok, err := passable(otherEnd(r, iri))
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				rs = append(rs, r)
+			}
+		}
 		adj[iri] = rs
-		return rs, err
+		return rs, nil
 	}
 	// Distances to the target bound the depth-first search below.
 	dist := map[string]int{dst: 0}

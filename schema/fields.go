@@ -237,7 +237,11 @@ func (b *builder) queryType() *graphql.Object {
 				"from":      {Type: graphql.NewNonNull(graphql.ID)},
 				"to":        {Type: graphql.NewNonNull(graphql.ID)},
 				"maxLength": {Type: graphql.Int, DefaultValue: 4},
-				"first":     {Type: graphql.Int, DefaultValue: 5},
+				"predicates": {Type: graphql.NewList(graphql.NewNonNull(graphql.String)),
+					Description: "Follow only these relation predicates (default: all)."},
+				"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm)),
+					Description: "Pass only through entities of these types (the two ends are always allowed)."},
+				"first": {Type: graphql.Int, DefaultValue: 5},
 			},
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				maxLen, _ := p.Args["maxLength"].(int)
@@ -246,7 +250,8 @@ func (b *builder) queryType() *graphql.Object {
 					return nil, userError{"paths: maxLength must be between 1 and 8"}
 				}
 				first = min(max(first, 1), MaxFirst)
-				ps, truncated, err := b.svc.Paths(p.Context, p.Args["from"].(string), p.Args["to"].(string), maxLen, first)
+				ps, truncated, err := b.svc.PathsFiltered(p.Context, p.Args["from"].(string), p.Args["to"].(string), maxLen, first,
+					queries.PathFilter{Predicates: stringList(p, "predicates"), Types: stringList(p, "types")})
 				if truncated {
 					markTruncated(p, -1)
 				}

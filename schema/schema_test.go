@@ -83,6 +83,8 @@ func TestQueries(t *testing.T) {
 			`{"search":[{"id":"sipo"},{"id":"wipo"}]}`},
 		{"paths", `{ paths(from: "shen_changyu", to: "wipo") { length nodes { id } relations { predicate } } }`,
 			`{"paths":[{"length":2,"nodes":[{"id":"shen_changyu"},{"id":"cnipa"},{"id":"wipo"}],"relations":[{"predicate":"memberOf"},{"predicate":"cooperatesWith"}]}]}`},
+		{"paths with filters", `{ a: paths(from: "sipo", to: "samr", types: [PROGRAM]) { length } b: paths(from: "shen_changyu", to: "wipo", predicates: ["memberOf", "cooperatesWith"]) { length } }`,
+			`{"a":[],"b":[{"length":2}]}`},
 		{"neighbors", `{ neighbors(id: "sipo", types: [AGENCY]) { nodes { id } relations { predicate } } }`,
 			`{"neighbors":{"nodes":[{"id":"sipo"},{"id":"cnipa"}],"relations":[{"predicate":"succeededBy"}]}}`},
 		{"statistics series", `{ statistics(metric: "valid invention patents", subject: "china") { value period reportedBy { id } evidence { document { date } } } }`,
