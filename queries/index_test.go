@@ -15,33 +15,14 @@ import (
 	"github.com/ipgraph/ipgraph/queries"
 )
 
-// corpusStore loads the .txt/.md/.html files of dir through the real
-// extractor into a memory store; it skips the test when dir is missing.
+// corpusStore loads the documents of dir into a memory store; it skips the
+// test when dir is missing.
 func corpusStore(t *testing.T, dir string) *graph.Store {
 	t.Helper()
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("corpus %s missing: %v", dir, err)
 	}
-	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	x, err := loaders.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, errs := loaders.Expand([]string{dir})
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	for _, r := range x.Load(ctx, store, files, nil) {
-		if r.Err != nil {
-			t.Fatalf("%s: %v", r.Path, r.Err)
-		}
-	}
-	return store
+	return loaderstest.CorpusStore(t, dir)
 }
 
 // synthStore is a small synthetic corpus (loaderstest.Synth).

@@ -333,16 +333,7 @@ func (s *Service) Relations(ctx context.Context, id string, predicates []string,
 		}
 		collect(quads)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Predicate != b.Predicate {
-			return a.Predicate < b.Predicate
-		}
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return a.Target < b.Target
-	})
+	sortRelations(out)
 	return out, nil
 }
 

@@ -14,8 +14,7 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/ipgraph/ipgraph/graph"
-	"github.com/ipgraph/ipgraph/loaders"
+	"github.com/ipgraph/ipgraph/loaders/loaderstest"
 	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
@@ -372,38 +371,7 @@ func TestCompetencyQuestions(t *testing.T) {
 // loaders and serves it.
 func competencyServer(ctx context.Context, t *testing.T, corpus string) *httptest.Server {
 	t.Helper()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	x, err := loaders.NewExtractor()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(corpus, "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		switch strings.ToLower(filepath.Ext(f)) {
-		case ".txt", ".md", ".html", ".htm":
-		default:
-			continue
-		}
-		doc, err := loaders.ReadDocument(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ex, err := x.Extract(ctx, doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := loaders.Write(ctx, store, ex); err != nil {
-			t.Fatal(err)
-		}
-	}
+	store := loaderstest.CorpusStore(t, corpus)
 	h, err := schema.NewHandler(queries.New(store), schema.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -50,3 +50,30 @@ func Store(t testing.TB, fixture string) *graph.Store {
 	}
 	return store
 }
+
+// CorpusStore returns a memory store holding the documents of dir (read
+// recursively, as `ipgraph load` reads them) through the real extractor; it
+// is closed when the test ends.
+func CorpusStore(t testing.TB, dir string) *graph.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	x, err := loaders.NewExtractor()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs := loaders.Expand([]string{dir})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, r := range x.Load(ctx, store, files, nil) {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", r.Path, r.Err)
+		}
+	}
+	return store
+}
