@@ -29,11 +29,7 @@ func corpusStore(t *testing.T, dir string) *graph.Store {
 func synthStore(t *testing.T, quads int) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := loaderstest.MemoryStore(t)
 	if _, _, err := loaderstest.WriteSynth(ctx, store, loaderstest.NewSynth(7, quads), quads, nil); err != nil {
 		t.Fatal(err)
 	}

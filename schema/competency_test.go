@@ -15,7 +15,6 @@ import (
 	"unicode"
 
 	"github.com/ipgraph/ipgraph/loaders/loaderstest"
-	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
 
@@ -371,14 +370,7 @@ func TestCompetencyQuestions(t *testing.T) {
 // loaders and serves it.
 func competencyServer(ctx context.Context, t *testing.T, corpus string) *httptest.Server {
 	t.Helper()
-	store := loaderstest.CorpusStore(t, corpus)
-	h, err := schema.NewHandler(queries.New(store), schema.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return serve(t, loaderstest.CorpusStore(t, corpus), schema.Options{})
 }
 
 // readGold reads the questions and the gold entities' names.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ipgraph/ipgraph/loaders/loaderstest"
-	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
 
@@ -36,11 +35,7 @@ func ask(t testing.TB, h http.Handler, query string, vars map[string]interface{}
 
 func handler(t testing.TB, opts schema.Options) http.Handler {
 	t.Helper()
-	h, err := schema.NewHandler(queries.New(loaderstest.Store(t, loaderstest.SmallFixture)), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
+	return handlerOver(t, loaderstest.Store(t, loaderstest.SmallFixture), opts)
 }
 
 // nested is a valid query whose selections nest depth levels deep:

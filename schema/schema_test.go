@@ -9,19 +9,32 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ipgraph/ipgraph/graph"
 	"github.com/ipgraph/ipgraph/loaders/loaderstest"
 	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
 
+// server serves the small fixture with opts.
 func server(t testing.TB, opts schema.Options) *httptest.Server {
 	t.Helper()
-	store := loaderstest.Store(t, loaderstest.SmallFixture)
+	return serve(t, loaderstest.Store(t, loaderstest.SmallFixture), opts)
+}
+
+// handlerOver is the HTTP handler over store with opts.
+func handlerOver(t testing.TB, store *graph.Store, opts schema.Options) http.Handler {
+	t.Helper()
 	h, err := schema.NewHandler(queries.New(store), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h)
+	return h
+}
+
+// serve serves store over httptest until the test ends.
+func serve(t testing.TB, store *graph.Store, opts schema.Options) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(handlerOver(t, store, opts))
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/ipgraph/ipgraph/loaders/loaderstest"
-	"github.com/ipgraph/ipgraph/queries"
 	"github.com/ipgraph/ipgraph/schema"
 )
 
@@ -15,14 +14,7 @@ import (
 // around the CNIPA.
 func typedServer(t testing.TB) *httptest.Server {
 	t.Helper()
-	store := loaderstest.Store(t, filepath.Join("..", "testdata", "fixtures", "typed.json"))
-	h, err := schema.NewHandler(queries.New(store), schema.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return serve(t, loaderstest.Store(t, filepath.Join("..", "testdata", "fixtures", "typed.json")), schema.Options{})
 }
 
 func TestTypedFields(t *testing.T) {

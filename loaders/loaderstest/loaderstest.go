@@ -24,6 +24,17 @@ func repoRoot() string {
 	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
+// MemoryStore returns an empty memory store, closed when the test ends.
+func MemoryStore(t testing.TB) *graph.Store {
+	t.Helper()
+	store, err := graph.Open(context.Background(), graph.Options{Backend: graph.BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
 // Store returns a memory store holding the extractions of the fixture
 // file; it is closed when the test ends.
 func Store(t testing.TB, fixture string) *graph.Store {
@@ -38,11 +49,7 @@ func Store(t testing.TB, fixture string) *graph.Store {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := MemoryStore(t)
 	for i := range exs {
 		if _, err := loaders.Write(ctx, store, &exs[i]); err != nil {
 			t.Fatal(err)
@@ -57,11 +64,7 @@ func Store(t testing.TB, fixture string) *graph.Store {
 func CorpusStore(t testing.TB, dir string) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := MemoryStore(t)
 	x, err := loaders.NewExtractor()
 	if err != nil {
 		t.Fatal(err)
