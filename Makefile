@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser test-notebook test-http-bench lint score bench clean
+.PHONY: help build run test test-go test-browser test-export test-notebook test-http-bench lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser test-http-bench test-notebook
+test: lint test-go test-browser test-export test-http-bench test-notebook
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -40,6 +40,12 @@ test-go: build
 # a real server over a store loaded with the sample corpus.
 test-browser: build
 	bash scripts/browser-test.sh $(BIN) $(CORPUS)
+
+# Reads every export format with networkx, pandas, xmllint, rapper and
+# Graphviz, on the sample corpus and on the shared one.
+test-export: build
+	bash scripts/export-test.sh $(BIN) $(CORPUS) cnipa
+	bash scripts/export-test.sh $(BIN) $(SHARED)/corpus cnipa
 
 # Executes examples/notebook.ipynb (Debian's python3 with pandas/networkx)
 # against a real server over a store loaded with the shared corpus.

@@ -339,32 +339,58 @@ func (s *Service) Relations(ctx context.Context, id string, predicates []string,
 
 // RelationEvidence returns the sentences that state r, in every document.
 func (s *Service) RelationEvidence(ctx context.Context, r Relation) ([]Evidence, error) {
-	stmts, err := s.store.Subjects(ctx, graph.RDFSubject, graph.IRI(r.Source))
+	stmts, err := s.statementsFrom(ctx, r.Source)
 	if err != nil {
-		return nil, fmt.Errorf("evidence of %s %s %s: %w", r.Source, r.Predicate, r.Target, err)
+		return nil, err
 	}
-	pred := graph.PredicateIRI(r.Predicate)
-	var out []Evidence
-	for _, st := range stmts {
-		quads, err := s.store.QuadsFrom(ctx, st)
+	return s.statementEvidence(ctx, stmts[r])
+}
+
+// statement is one rdf:Statement recording a relation: its IRI and the
+// IRI of the sentence it was read from.
+type statement struct {
+	IRI      string
+	Sentence string
+}
+
+// statementsFrom returns the statements of every relation whose source is
+// source, grouped by relation, in one pass over the source's statements.
+func (s *Service) statementsFrom(ctx context.Context, source string) (map[Relation][]statement, error) {
+	iris, err := s.store.Subjects(ctx, graph.RDFSubject, graph.IRI(source))
+	if err != nil {
+		return nil, fmt.Errorf("statements about %s: %w", source, err)
+	}
+	out := map[Relation][]statement{}
+	for _, iri := range iris {
+		quads, err := s.store.QuadsFrom(ctx, iri)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("statement %s: %w", iri, err)
 		}
-		var p, o, sent string
+		r := Relation{Source: source}
+		st := statement{IRI: iri}
 		for _, q := range quads {
 			switch q.Predicate {
 			case graph.RDFPredicate:
-				p = q.Object.Value
+				r.Predicate, _ = graph.VocabName(q.Object.Value)
 			case graph.RDFObject:
-				o = q.Object.Value
+				r.Target = q.Object.Value
 			case graph.PredEvidence:
-				sent = q.Object.Value
+				st.Sentence = q.Object.Value
 			}
 		}
-		if p != pred || o != r.Target || sent == "" {
-			continue
+		if r.Predicate != "" && r.Target != "" && st.Sentence != "" {
+			out[r] = append(out[r], st)
 		}
-		ev, err := s.sentence(ctx, sent)
+	}
+	return out, nil
+}
+
+// statementEvidence reads the sentences of stmts, sorted and without
+// repeats.
+func (s *Service) statementEvidence(ctx context.Context, stmts []statement) ([]Evidence, error) {
+	var out []Evidence
+	for _, st := range stmts {
+		ev, err := s.sentence(ctx, st.Sentence)
 		if err != nil {
 			return nil, err
 		}

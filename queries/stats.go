@@ -34,7 +34,8 @@ func (s *Service) Stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	st := Stats{Quads: size.Quads, Nodes: size.Nodes, Entities: map[string]int{}, Relations: map[string]int{}}
+	st := Stats{Quads: size.Quads, Nodes: size.Nodes, Entities: map[string]int{}, Relations: map[string]int{},
+		Links: map[string]int{}}
 	count := func(typeIRI string) (int, error) {
 		iris, err := s.store.Subjects(ctx, graph.RDFType, graph.IRI(typeIRI))
 		return len(iris), err
@@ -50,16 +51,33 @@ func (s *Service) Stats(ctx context.Context) (Stats, error) {
 			return Stats{}, fmt.Errorf("stats: %w", err)
 		}
 	}
-	for _, p := range graph.RelationPredicates {
-		pairs := map[[2]string]bool{}
+	pairs := func(p string) (int, error) {
+		seen := map[[2]string]bool{}
 		err := s.store.EachWithPredicate(ctx, graph.PredicateIRI(p), func(q graph.Quad) error {
-			pairs[[2]string{q.Subject, q.Object.Value}] = true
+			seen[[2]string{q.Subject, q.Object.Value}] = true
 			return nil
 		})
 		if err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
+			return 0, fmt.Errorf("stats: %w", err)
 		}
-		st.Relations[p] = len(pairs)
+		return len(seen), nil
+	}
+	for _, p := range graph.RelationPredicates {
+		if st.Relations[p], err = pairs(p); err != nil {
+			return Stats{}, err
+		}
+		st.Graph.Edges += st.Relations[p]
+	}
+	for _, p := range []string{"subject", "reportedBy"} {
+		if st.Links[p], err = pairs(p); err != nil {
+			return Stats{}, err
+		}
+		st.Graph.Edges += st.Links[p]
+	}
+	st.ExportQuads = st.Quads - int64(st.Documents)
+	st.Graph.Nodes = st.Statistics
+	for _, n := range st.Entities {
+		st.Graph.Nodes += n
 	}
 	return st, nil
 }

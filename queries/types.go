@@ -80,4 +80,18 @@ type Stats struct {
 	Entities   map[string]int `json:"entities"` // per entity type
 	Statistics int            `json:"statistics"`
 	Relations  map[string]int `json:"relations"` // distinct source–target pairs per predicate
+	// ExportQuads are the quads an N-Quads export of the whole store
+	// holds: all of them but the internal manifests (one per document).
+	ExportQuads int64 `json:"exportQuads"`
+	// Links counts statistics' links to entities ("subject", "reportedBy").
+	Links map[string]int `json:"links"`
+	// Graph is what a whole-graph export holds: entities and statistics
+	// as nodes, relations and links as edges.
+	Graph GraphCounts `json:"graph"`
+}
+
+// GraphCounts are the node and edge counts of the exported graph.
+type GraphCounts struct {
+	Nodes int `json:"nodes"`
+	Edges int `json:"edges"`
 }

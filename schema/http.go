@@ -27,6 +27,7 @@ import (
 // Options tune the HTTP service. Zero values take the defaults.
 type Options struct {
 	Timeout        time.Duration // per request; default 10s
+	ExportTimeout  time.Duration // per GET /export; default DefaultExportTimeout
 	MaxBodyBytes   int64         // request body cap; default 1 MiB
 	AllowedOrigins []string      // CORS origins allowed to read; default any ("*")
 	Logger         *slog.Logger  // default slog.Default()
@@ -45,12 +46,15 @@ const (
 	mediaGraphQLResponse = "application/graphql-response+json"
 )
 
-// NewHandler returns the whole HTTP service over svc: /graphql, /healthz
-// and the web pages (the viewer at /, the explorer at /graphiql), behind
+// NewHandler returns the whole HTTP service over svc: /graphql, /export,
+// /healthz and the web pages (the viewer at /, the explorer at /graphiql), behind
 // CORS.
 func NewHandler(svc *queries.Service, opts Options) (http.Handler, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
+	}
+	if opts.ExportTimeout <= 0 {
+		opts.ExportTimeout = DefaultExportTimeout
 	}
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = 1 << 20
@@ -68,6 +72,7 @@ func NewHandler(svc *queries.Service, opts Options) (http.Handler, error) {
 	g := newGraphQLHandler(s, opts)
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", g)
+	mux.Handle("GET /export", exportHandler{svc: svc, opts: opts})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()

@@ -4,7 +4,8 @@
 //	ipgraph load    [--db PATH|URL] [--backend bolt|memory|postgres] [--gazetteer FILE] PATH...
 //	ipgraph extract [--json] [--explain] [--gazetteer FILE] FILE...
 //	ipgraph serve   [--db PATH|URL] [--backend …] [--addr HOST:PORT] [--read-only]
-//	ipgraph stats   [--db PATH|URL] [--json]
+//	ipgraph export  [--db PATH|URL] --format graphml|gexf|cyjs|dot|nquads|csv [--root ID --depth N --types T,…] [-o FILE]
+//	ipgraph stats   [--db PATH|URL] [--json] [--root ID --depth N --types T,…]
 //	ipgraph verify  [--db PATH|URL]
 //	ipgraph eval    [--json] [--verbose] GOLD_DIR FILE...
 package main
@@ -37,6 +38,7 @@ var commands = []command{
 	{"load", "load documents into the store", runLoad},
 	{"extract", "run the loaders on files and print what they find", runExtract},
 	{"serve", "serve GraphQL, the explorer and the viewer", runServe},
+	{"export", "write the graph or a subgraph as GraphML, GEXF, Cytoscape JSON, DOT, N-Quads or CSV", runExport},
 	{"stats", "print counts of the store", runStats},
 	{"verify", "check that every document in the store is complete", runVerify},
 	{"eval", "score the loaders against gold annotations (shared/gold rules)", runEval},

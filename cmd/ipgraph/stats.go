@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -16,8 +18,10 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := pflag.NewFlagSet("stats", pflag.ContinueOnError)
 	var sf storeFlags
 	sf.register(fs)
+	var sel selectionFlags
+	sel.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args, stderr, "stats [--db PATH|URL] [--json]"); err != nil {
+	if err := parse(fs, args, stderr, "stats [--db PATH|URL] [--json] [--root ID --depth N --types T,…]"); err != nil {
 		return err
 	}
 	store, err := sf.openForReading(ctx)
@@ -25,14 +29,21 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
-	st, err := queries.New(store).Stats(ctx)
+	svc := queries.New(store)
+	if sel.partial() {
+		// The counts of what `export` with the same flags writes.
+		g, _, err := svc.ExportGraph(ctx, sel.selection())
+		if err != nil {
+			return err
+		}
+		return printSubgraphStats(stdout, queries.Counts(g), *asJSON)
+	}
+	st, err := svc.Stats(ctx)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return printJSON(stdout, st)
 	}
 	fmt.Fprintf(stdout, "quads       %d\nnodes       %d\ndocuments   %d\nstatistics  %d\nentities\n", st.Quads, st.Nodes, st.Documents, st.Statistics)
 	for _, t := range graph.EntityTypeNames {
@@ -42,5 +53,28 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, p := range graph.RelationPredicates {
 		fmt.Fprintf(stdout, "  %-14s %d\n", p, st.Relations[p])
 	}
+	fmt.Fprintf(stdout, "links\n  %-14s %d\n  %-14s %d\n", "subject", st.Links["subject"], "reportedBy", st.Links["reportedBy"])
+	fmt.Fprintf(stdout, "graph\n  %-14s %d\n  %-14s %d\n", "nodes", st.Graph.Nodes, "edges", st.Graph.Edges)
 	return nil
+}
+
+func printSubgraphStats(w io.Writer, c queries.ExportCounts, asJSON bool) error {
+	if asJSON {
+		return printJSON(w, c)
+	}
+	fmt.Fprintf(w, "nodes       %d\nedges       %d\nstatistics  %d\nentities\n", c.Nodes, c.Edges, c.Statistics)
+	for _, t := range graph.EntityTypeNames {
+		fmt.Fprintf(w, "  %-14s %d\n", t, c.Entities[t])
+	}
+	fmt.Fprintln(w, "edges by predicate")
+	for _, p := range slices.Sorted(maps.Keys(c.Relations)) {
+		fmt.Fprintf(w, "  %-14s %d\n", p, c.Relations[p])
+	}
+	return nil
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
