@@ -99,51 +99,14 @@ type LoadResult struct {
 	Err      error // nil when the document was written
 }
 
-// Load reads, extracts and writes each file as one document, in order.
-// A file that fails is reported in its LoadResult and the others still
-// load. Two files with the same base name are the same document: the
-// second of them in one call is refused. progress, when not nil, is called
-// after each file.
+// Load reads, extracts and writes each file as one document, in order,
+// with the default LoadOptions. A file that fails is reported in its
+// LoadResult and the others still load. Two files with the same base name
+// are the same document: the second of them in one call is refused.
+// progress, when not nil, is called after each file, in file order.
 func (x *Extractor) Load(ctx context.Context, sink Sink, files []string, progress func(LoadResult)) []LoadResult {
-	results := make([]LoadResult, 0, len(files))
-	seen := map[string]string{}
-	for _, path := range files {
-		r := LoadResult{Path: path, Doc: filepath.Base(path)}
-		if first, dup := seen[r.Doc]; dup {
-			r.Err = fmt.Errorf("same document name as %s (documents are identified by file name)", first)
-		} else if err := ctx.Err(); err != nil {
-			r.Err = err
-		} else {
-			seen[r.Doc] = path
-			r.Err = x.loadOne(ctx, sink, &r)
-		}
-		results = append(results, r)
-		if progress != nil {
-			progress(r)
-		}
-	}
-	return results
+	return x.LoadWith(ctx, sink, files, LoadOptions{}, progress)
 }
-
-func (x *Extractor) loadOne(ctx context.Context, sink Sink, r *LoadResult) error {
-	doc, err := ReadDocument(r.Path)
-	var fe *FileError
-	if errors.As(err, &fe) {
-		return fe.Err // LoadResult names the path
-	} else if err != nil {
-		return err
-	}
-	ex, err := x.Extract(ctx, doc)
-	if err != nil {
-		return fmt.Errorf("extract: %w", err)
-	}
-	r.Entities, r.Stats = len(ex.Entities), len(ex.Statistics)
-	if r.Change, err = Write(ctx, sink, ex); err != nil {
-		return fmt.Errorf("write: %w", err)
-	}
-	return nil
-}
-
 // Write stores one extraction as its document, replacing what the
 // document held before.
 func Write(ctx context.Context, sink Sink, ex *Extraction) (graph.Change, error) {
