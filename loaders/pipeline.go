@@ -107,6 +107,7 @@ type LoadResult struct {
 func (x *Extractor) Load(ctx context.Context, sink Sink, files []string, progress func(LoadResult)) []LoadResult {
 	return x.LoadWith(ctx, sink, files, LoadOptions{}, progress)
 }
+
 // Write stores one extraction as its document, replacing what the
 // document held before.
 func Write(ctx context.Context, sink Sink, ex *Extraction) (graph.Change, error) {
