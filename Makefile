@@ -44,7 +44,7 @@ test-browser: build
 # Reads every export format with networkx, pandas, xmllint, rapper and
 # Graphviz, on the sample corpus and on the shared one.
 test-export: build
-	bash scripts/export-test.sh $(BIN) $(CORPUS) cnipa
+	ARTIFACTS_DIR=web/test/artifacts bash scripts/export-test.sh $(BIN) $(CORPUS) cnipa
 	bash scripts/export-test.sh $(BIN) $(SHARED)/corpus cnipa
 
 # Executes examples/notebook.ipynb (Debian's python3 with pandas/networkx)

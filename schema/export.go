@@ -44,6 +44,11 @@ func (h exportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		IDs:        listParam(q["ids"]),
 		Quads:      format == export.NQuads,
 	}
+	if _, asked := q["predicates"]; asked && len(sel.Predicates) == 0 {
+		// "predicates=" with no value (the viewer with every predicate
+		// switched off) keeps no relation; a name no relation has does that.
+		sel.Predicates = []string{"-"}
+	}
 	if d := q.Get("depth"); d != "" {
 		n, err := strconv.Atoi(d)
 		if err != nil || n < 1 || n > queries.MaxDepth {

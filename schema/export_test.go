@@ -31,6 +31,7 @@ func TestExportEndpoint(t *testing.T) {
 		{"nquads", "format=nquads", 200, "application/n-quads", "<urn:ipgraph:entity:cnipa>"},
 		{"csv zip", "format=csv&types=Agency,Statistic", 200, "application/zip", "nodes.csv"},
 		{"viewer download", "format=graphml&ids=cnipa,sipo&predicates=succeededBy", 200, "application/graphml+xml", "cnipa"},
+		{"no predicate keeps no relation", "format=cyjs&ids=cnipa,sipo&types=Agency&predicates=", 200, "application/json", "\"edges\":[\n]"},
 		{"unknown format", "format=xlsx", 400, "application/json", `"BAD_REQUEST"`},
 		{"no format", "", 400, "application/json", "unknown export format"},
 		{"bad depth", "format=dot&root=cnipa&depth=99", 400, "application/json", "depth must be"},

@@ -31,6 +31,8 @@ got_quads=$(rapper -i nquads -c "file://$tmp/graph.nquads" 2>&1 | sed -n 's/.*re
 printf 'nquads   %-34s quads %6s (stats: %s)\n' "rapper -i nquads -c" "$got_quads" "$want_quads"
 [ "$got_quads" = "$want_quads" ] || { echo "export-test: rapper counted $got_quads quads, stats says $want_quads"; exit 1; }
 
+node scripts/oxigraph-check.mjs "$tmp/graph.nquads" "$want_quads"
+
 # A 2-hop subgraph rendered by Graphviz: every exported node is drawn.
 "$bin" export --db "$db" --format dot --root "$root" --depth 2 -o "$tmp/sub.dot" 2>>"$tmp/export.log" || { cat "$tmp/export.log"; exit 1; }
 "$bin" stats --json --db "$db" --root "$root" --depth 2 >"$tmp/sub.json"

@@ -1,4 +1,6 @@
-// Builds the GraphiQL explorer into dist/, which the Go package embeds.
+// Builds the browser pages' assets into dist/, which the Go package embeds:
+// the graph viewer (viewer.js + viewer.css, Cytoscape.js inside) and the
+// GraphiQL explorer (graphiql.js + graphiql.css, chunks and Monaco workers).
 // Run through `npm run build` (or `make web` from the repository root).
 
 import { build } from 'esbuild';
@@ -63,6 +65,16 @@ await build({
   plugins: [skipMonacoCss],
 });
 
+// The graph viewer: one ES module with Cytoscape.js bundled in, and the
+// stylesheet it imports as viewer.css.
+await build({
+  ...common,
+  entryPoints: { viewer: 'src/viewer.js' },
+  outdir: dist,
+  format: 'esm',
+  entryNames: '[name]',
+});
+
 // Monaco's web workers, one classic script each.
 await build({
   ...common,
@@ -84,4 +96,5 @@ async function walk(dir) {
   }
 }
 await walk(dist);
-console.log(`web: wrote dist/ (${(total / 1024).toFixed(0)} KiB)`);
+const viewerSize = (await stat(path.join(dist, 'viewer.js'))).size;
+console.log(`web: wrote dist/ (${(total / 1024).toFixed(0)} KiB; viewer.js ${(viewerSize / 1024).toFixed(0)} KiB)`);

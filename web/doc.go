@@ -4,19 +4,24 @@
 //
 // Three things are mounted by [Register]:
 //
-//   - GET / — the viewer, a small hand-written page (static/index.html and
-//     static/assets/) that searches entities and walks their relations
-//     through the GraphQL endpoint.
-//   - GET /graphiql — the GraphiQL explorer. Its JavaScript and CSS are
-//     installed from npm and bundled into dist/ by `make web` (which runs
-//     `npm ci && npm run build` in web/). A plain `go build` still works on a
-//     clean checkout, because dist/ always holds a committed placeholder; the
-//     explorer page then says how to build the assets (see [ExplorerBuilt]).
-//   - GET /assets/ — the bundled and hand-written static files, with exact
-//     content types, ETags, gzip when the client accepts it, and long-lived
-//     caching for content-hashed file names.
+//   - GET / — the graph viewer (static/index.html with src/viewer*.js and
+//     src/viewer.css bundled into dist/viewer.{js,css}, Cytoscape.js
+//     included): search an entity, draw its neighbourhood, expand entities,
+//     read each relation's evidence sentences, filter by type and predicate,
+//     and download the visible subgraph through /export.
+//   - GET /graphiql — the GraphiQL explorer (static/graphiql.html with
+//     src/graphiql.jsx bundled into dist/graphiql.{js,css}, chunks and
+//     Monaco's workers).
+//   - GET /assets/ — the bundle in dist/, with exact content types, ETags,
+//     gzip when the client accepts it, and long-lived caching for
+//     content-hashed file names.
 //
-// Both pages talk to the GraphQL endpoint at the relative URL "graphql"
-// (that is, /graphql when mounted at the root) with same-origin POST
-// requests carrying JSON.
+// The bundles are installed from npm and built by `make web` (which runs
+// `npm ci && npm run build` in web/). A plain `go build` still works on a
+// clean checkout, because dist/ always holds a committed placeholder; each
+// page checks its own bundle and, when it is missing, answers 503 with a
+// page that says how to build it (see [ViewerBuilt] and [ExplorerBuilt]).
+//
+// Both pages use relative URLs only ("graphql", "export", "assets/…"), and
+// talk to the GraphQL endpoint with same-origin POST requests carrying JSON.
 package web

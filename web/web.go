@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"errors"
 	"io/fs"
 	"net/http"
 	"path"
@@ -21,17 +20,27 @@ import (
 //go:embed all:dist
 var distFiles embed.FS
 
-// static holds the hand-written pages and the viewer's assets.
+// static holds the hand-written HTML pages.
 //
 //go:embed static
 var staticFiles embed.FS
 
-// Files of the bundle that the explorer page loads directly; their presence
-// is what "built" means.
-const (
-	explorerScript = "graphiql.js"
-	explorerStyle  = "graphiql.css"
+// page is one HTML page and the bundle files it loads; their presence in
+// dist is what "built" means for that page.
+type page struct {
+	pattern string   // ServeMux pattern
+	file    string   // the page, at the top of static/
+	bundle  []string // files under dist/ (served as /assets/NAME)
+}
+
+var (
+	viewerPage   = page{"GET /{$}", "index.html", []string{"viewer.js", "viewer.css"}}
+	explorerPage = page{"GET /graphiql", "graphiql.html", []string{"graphiql.js", "graphiql.css"}}
+	pages        = []page{viewerPage, explorerPage}
 )
+
+// unbuiltPage stands in for a page whose bundle is missing.
+const unbuiltPage = "unbuilt.html"
 
 // contentSecurityPolicy keeps every page on its own origin: scripts, styles,
 // fonts, workers and GraphQL requests may only come from the serving host
@@ -41,38 +50,34 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; " +
 	"connect-src 'self'; worker-src 'self' blob:; object-src 'none'; " +
 	"base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-// Register mounts the pages on mux: "GET /{$}" the viewer, "GET /graphiql"
-// the explorer, "GET /assets/" the bundled files (with correct content types
-// and cache headers). GET patterns also answer HEAD requests.
+// Register mounts the pages on mux: "GET /{$}" the graph viewer, "GET
+// /graphiql" the explorer, "GET /assets/" the bundled files (with correct
+// content types and cache headers). A page whose bundle is not embedded
+// answers 503 with instructions to build it. GET patterns also answer HEAD
+// requests.
 func Register(mux *http.ServeMux) {
-	dist, err := fs.Sub(distFiles, "dist")
-	if err != nil {
-		panic(err) // the embed pattern guarantees the directory
-	}
-	s := newSite(mustSub(staticFiles, "static"), dist)
+	s := newSite(mustSub(staticFiles, "static"), mustSub(distFiles, "dist"))
 	s.register(mux)
 }
 
+// ViewerBuilt reports whether the graph viewer's bundle is embedded.
+func ViewerBuilt() bool { return bundlePresent(mustSub(distFiles, "dist"), viewerPage.bundle) }
+
 // ExplorerBuilt reports whether the GraphiQL bundle is embedded.
-func ExplorerBuilt() bool {
-	dist, err := fs.Sub(distFiles, "dist")
-	if err != nil {
-		return false
-	}
-	return bundlePresent(dist)
-}
+func ExplorerBuilt() bool { return bundlePresent(mustSub(distFiles, "dist"), explorerPage.bundle) }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
 	sub, err := fs.Sub(fsys, dir)
 	if err != nil {
-		panic(err)
+		panic(err) // only for invalid names; ours are constants
 	}
 	return sub
 }
 
-// bundlePresent reports whether dist holds the files the explorer page needs.
-func bundlePresent(dist fs.FS) bool {
-	for _, name := range []string{explorerScript, explorerStyle} {
+// bundlePresent reports whether dist holds each of names as a non-empty
+// regular file.
+func bundlePresent(dist fs.FS, names []string) bool {
+	for _, name := range names {
 		info, err := fs.Stat(dist, name)
 		if err != nil || info.IsDir() || info.Size() == 0 {
 			return false
@@ -81,12 +86,11 @@ func bundlePresent(dist fs.FS) bool {
 	return true
 }
 
-// site serves the pages and assets from two file trees: static (pages at its
-// top, viewer files under assets/) and dist (the npm bundle).
+// site serves the pages from static and the assets from dist (the npm
+// bundle).
 type site struct {
 	static fs.FS
 	dist   fs.FS
-	built  bool
 
 	mu    sync.Mutex
 	cache map[string]*asset // by URL path below /assets/
@@ -105,15 +109,18 @@ type asset struct {
 }
 
 func newSite(static, dist fs.FS) *site {
-	return &site{static: static, dist: dist, built: bundlePresent(dist), cache: map[string]*asset{}}
+	return &site{static: static, dist: dist, cache: map[string]*asset{}}
 }
 
+// register mounts each page, or the build instructions in its place when
+// its bundle is missing, and the assets.
 func (s *site) register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /{$}", s.servePage("index.html", http.StatusOK))
-	if s.built {
-		mux.HandleFunc("GET /graphiql", s.servePage("graphiql.html", http.StatusOK))
-	} else {
-		mux.HandleFunc("GET /graphiql", s.servePage("unbuilt.html", http.StatusServiceUnavailable))
+	for _, p := range pages {
+		if bundlePresent(s.dist, p.bundle) {
+			mux.HandleFunc(p.pattern, s.servePage(p.file, http.StatusOK))
+		} else {
+			mux.HandleFunc(p.pattern, s.servePage(unbuiltPage, http.StatusServiceUnavailable))
+		}
 	}
 	mux.HandleFunc("GET /assets/", s.serveAsset)
 }
@@ -139,7 +146,7 @@ func (s *site) servePage(name string, status int) http.HandlerFunc {
 	}
 }
 
-// serveAsset answers GET /assets/NAME from static/assets or dist.
+// serveAsset answers GET /assets/NAME from dist.
 func (s *site) serveAsset(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimPrefix(r.URL.Path, "/assets/")
 	a, err := s.lookup(name)
@@ -178,10 +185,7 @@ func (s *site) lookup(name string) (*asset, error) {
 	if a, ok := s.cache[name]; ok {
 		return a, nil
 	}
-	body, err := readFile(s.static, path.Join("assets", name))
-	if errors.Is(err, fs.ErrNotExist) {
-		body, err = readFile(s.dist, name)
-	}
+	body, err := readFile(s.dist, name)
 	if err != nil {
 		return nil, err
 	}

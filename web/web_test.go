@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -18,6 +19,8 @@ var builtDist = fstest.MapFS{
 	"README.md":                    {Data: []byte("placeholder")},
 	"graphiql.js":                  {Data: []byte(strings.Repeat("console.log('graphiql');\n", 200))},
 	"graphiql.css":                 {Data: []byte(".graphiql-container{display:flex}")},
+	"viewer.js":                    {Data: []byte("import cytoscape from './cy';cytoscape({container:document.getElementById('graph')})")},
+	"viewer.css":                   {Data: []byte("#graph{flex:1}")},
 	"editor.worker.js":             {Data: []byte("self.onmessage=()=>{}")},
 	"chunks/chunk-ABCDEFGH.js":     {Data: []byte("export const x=1")},
 	"files/codicon-Q2W3E4R5.ttf":   {Data: []byte("\x00\x01\x00\x00font")},
@@ -26,6 +29,15 @@ var builtDist = fstest.MapFS{
 
 // emptyDist is a clean checkout: only the committed placeholder.
 var emptyDist = fstest.MapFS{"README.md": {Data: []byte("placeholder")}}
+
+// explorerOnlyDist lacks the viewer's bundle: each page checks its own.
+var explorerOnlyDist = fstest.MapFS{
+	"README.md":    builtDist["README.md"],
+	"graphiql.js":  builtDist["graphiql.js"],
+	"graphiql.css": builtDist["graphiql.css"],
+	"viewer.css":   builtDist["viewer.css"],
+	"viewer.js":    {Data: nil}, // an interrupted build: empty counts as missing
+}
 
 func newTestMux(t *testing.T, dist fs.FS) *http.ServeMux {
 	t.Helper()
@@ -47,6 +59,7 @@ func do(mux http.Handler, method, target string, header http.Header) *httptest.R
 func TestRoutes(t *testing.T) {
 	built := newTestMux(t, builtDist)
 	unbuilt := newTestMux(t, emptyDist)
+	explorerOnly := newTestMux(t, explorerOnlyDist)
 	tests := []struct {
 		name       string
 		mux        http.Handler
@@ -57,10 +70,13 @@ func TestRoutes(t *testing.T) {
 		wantCache  string
 		wantBody   []string
 	}{
-		{"viewer", built, "GET", "/", 200, "text/html", "no-cache", []string{`src="assets/viewer.js"`, `id="search"`}},
-		{"viewer without bundle", unbuilt, "GET", "/", 200, "text/html", "no-cache", []string{"assets/viewer.css"}},
+		{"viewer", built, "GET", "/", 200, "text/html", "no-cache", []string{`src="assets/viewer.js"`, `href="assets/viewer.css"`, `id="search-text"`, `id="graph"`, `id="status"`}},
+		{"viewer HEAD", built, "HEAD", "/", 200, "text/html", "no-cache", nil},
+		{"viewer not built", unbuilt, "GET", "/", 503, "text/html", "no-cache", []string{"assets of this page are not built", "make web", "npm"}},
+		{"viewer bundle incomplete", explorerOnly, "GET", "/", 503, "text/html", "no-cache", []string{"make web"}},
 		{"explorer", built, "GET", "/graphiql", 200, "text/html", "no-cache", []string{`src="assets/graphiql.js"`, `href="assets/graphiql.css"`, `data-endpoint="graphql"`}},
-		{"explorer not built", unbuilt, "GET", "/graphiql", 503, "text/html", "no-cache", []string{"assets are not built", "make web", "npm"}},
+		{"explorer without viewer", explorerOnly, "GET", "/graphiql", 200, "text/html", "no-cache", []string{`src="assets/graphiql.js"`}},
+		{"explorer not built", unbuilt, "GET", "/graphiql", 503, "text/html", "no-cache", []string{"assets of this page are not built", "make web", "npm"}},
 		{"explorer HEAD", built, "HEAD", "/graphiql", 200, "text/html", "no-cache", nil},
 		{"explorer POST", built, "POST", "/graphiql", 405, "", "", nil},
 		{"bundle script", built, "GET", "/assets/graphiql.js", 200, "text/javascript", "no-cache", []string{"console.log"}},
@@ -69,9 +85,10 @@ func TestRoutes(t *testing.T) {
 		{"hashed chunk", built, "GET", "/assets/chunks/chunk-ABCDEFGH.js", 200, "text/javascript", "public, max-age=31536000, immutable", nil},
 		{"unhashed chunk name", built, "GET", "/assets/chunks/graphqlMode-LOWER1.js", 200, "text/javascript", "no-cache", nil},
 		{"font", built, "GET", "/assets/files/codicon-Q2W3E4R5.ttf", 200, "font/ttf", "public, max-age=31536000, immutable", nil},
-		{"viewer script", unbuilt, "GET", "/assets/viewer.js", 200, "text/javascript", "no-cache", []string{"search(text: $text, first: 10)"}},
-		{"viewer style", unbuilt, "GET", "/assets/viewer.css", 200, "text/css", "no-cache", nil},
+		{"viewer script", built, "GET", "/assets/viewer.js", 200, "text/javascript", "no-cache", []string{"cytoscape"}},
+		{"viewer style", built, "GET", "/assets/viewer.css", 200, "text/css", "no-cache", []string{"#graph"}},
 		{"bundle missing", unbuilt, "GET", "/assets/graphiql.js", 404, "", "", nil},
+		{"viewer bundle missing", unbuilt, "GET", "/assets/viewer.js", 404, "", "", nil},
 		{"placeholder hidden", built, "GET", "/assets/README.md", 404, "", "", nil},
 		{"directory", built, "GET", "/assets/chunks/", 404, "", "", nil},
 		{"assets root", built, "GET", "/assets/", 404, "", "", nil},
@@ -170,71 +187,74 @@ func TestAssetValidationAndGzip(t *testing.T) {
 	}
 }
 
-// TestEmbeddedExplorer checks the binary's own embedded files, whichever
-// state they are in: with the bundle, everything the explorer page loads
-// (including Monaco's workers) is served; without it, /graphiql says how to
-// build it.
-func TestEmbeddedExplorer(t *testing.T) {
+// TestEmbeddedPages checks the binary's own embedded files, whichever state
+// they are in: a built page is served with everything it loads (for the
+// explorer, Monaco's workers too); an unbuilt one says how to build it.
+func TestEmbeddedPages(t *testing.T) {
 	mux := http.NewServeMux()
 	Register(mux)
-	page := do(mux, "GET", "/graphiql", nil)
-	if !ExplorerBuilt() {
-		t.Log("explorer bundle not embedded (run `make web` to build it); checking the placeholder page")
-		if page.Code != http.StatusServiceUnavailable || !strings.Contains(page.Body.String(), "make web") {
-			t.Fatalf("unbuilt explorer: status %d, body %q", page.Code, page.Body.String())
-		}
-		return
-	}
-	if page.Code != http.StatusOK {
-		t.Fatalf("explorer status %d", page.Code)
-	}
-	refs := regexp.MustCompile(`(?:src|href)="(assets/[^"]+)"`).FindAllStringSubmatch(page.Body.String(), -1)
-	if len(refs) < 2 {
-		t.Fatalf("explorer page references %d assets, want script and style", len(refs))
-	}
-	want := []string{"/assets/editor.worker.js", "/assets/json.worker.js", "/assets/graphql.worker.js"}
-	for _, ref := range refs {
-		want = append(want, "/"+ref[1])
-	}
-	for _, path := range want {
-		rec := do(mux, "GET", path, nil)
-		ct := rec.Header().Get("Content-Type")
-		if rec.Code != 200 || !(strings.HasPrefix(ct, "text/javascript") || strings.HasPrefix(ct, "text/css")) {
-			t.Errorf("GET %s: status %d, type %q", path, rec.Code, ct)
-		}
-	}
-}
-
-// TestViewerAssets checks that every asset the viewer page names exists.
-func TestViewerAssets(t *testing.T) {
-	mux := newTestMux(t, emptyDist)
-	page := do(mux, "GET", "/", nil).Body.String()
-	refs := regexp.MustCompile(`(?:src|href)="(assets/[^"]+)"`).FindAllStringSubmatch(page, -1)
-	if len(refs) != 2 {
-		t.Fatalf("viewer references %d assets, want 2", len(refs))
-	}
-	for _, ref := range refs {
-		if rec := do(mux, "GET", "/"+ref[1], nil); rec.Code != 200 {
-			t.Errorf("GET /%s: status %d", ref[1], rec.Code)
-		}
+	for _, tc := range []struct {
+		path  string
+		built bool
+		extra []string // assets loaded at run time rather than named in the page
+	}{
+		{"/", ViewerBuilt(), nil},
+		{"/graphiql", ExplorerBuilt(), []string{"/assets/editor.worker.js", "/assets/json.worker.js", "/assets/graphql.worker.js"}},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			page := do(mux, "GET", tc.path, nil)
+			if !tc.built {
+				t.Log("bundle not embedded (run `make web` to build it); checking the placeholder page")
+				if page.Code != http.StatusServiceUnavailable || !strings.Contains(page.Body.String(), "make web") {
+					t.Fatalf("unbuilt page: status %d, body %q", page.Code, page.Body.String())
+				}
+				return
+			}
+			if page.Code != http.StatusOK {
+				t.Fatalf("status %d", page.Code)
+			}
+			refs := assetRefs(page.Body.String())
+			if len(refs) < 2 {
+				t.Fatalf("page references %d assets, want script and style", len(refs))
+			}
+			for _, path := range append(refs, tc.extra...) {
+				rec := do(mux, "GET", path, nil)
+				ct := rec.Header().Get("Content-Type")
+				if rec.Code != 200 || rec.Body.Len() == 0 || !(strings.HasPrefix(ct, "text/javascript") || strings.HasPrefix(ct, "text/css")) {
+					t.Errorf("GET %s: status %d, type %q, %d bytes", path, rec.Code, ct, rec.Body.Len())
+				}
+			}
+		})
 	}
 }
 
-// TestNoShadowedAssets makes sure no bundle file is hidden by a viewer file
-// of the same name (both are served under /assets/).
-func TestNoShadowedAssets(t *testing.T) {
-	dist := mustSub(distFiles, "dist")
-	err := fs.WalkDir(mustSub(staticFiles, "static/assets"), ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+// assetRefs returns the /assets/ paths a page's src and href attributes name.
+func assetRefs(html string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`(?:src|href)="(assets/[^"]+)"`).FindAllStringSubmatch(html, -1) {
+		out = append(out, "/"+m[1])
+	}
+	return out
+}
+
+// TestPagesNameTheirBundle keeps each page's bundle list (what "built"
+// checks) equal to the assets the page's HTML actually loads.
+func TestPagesNameTheirBundle(t *testing.T) {
+	for _, p := range pages {
+		html, err := fs.ReadFile(mustSub(staticFiles, "static"), p.file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if _, err := fs.Stat(dist, name); err == nil {
-			t.Errorf("%s exists in both static/assets and dist", name)
+		var want []string
+		for _, name := range p.bundle {
+			want = append(want, "/assets/"+name)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		got := assetRefs(string(html))
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s loads %v, but its bundle list is %v", p.file, got, want)
+		}
 	}
 }
 
