@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser test-export test-notebook test-http-bench lint score bench clean
+.PHONY: help build run test test-go test-browser test-export test-replicas test-notebook test-http-bench lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser test-export test-http-bench test-notebook
+test: lint test-go test-browser test-export test-replicas test-http-bench test-notebook
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -46,6 +46,10 @@ test-browser: build
 test-export: build
 	ARTIFACTS_DIR=web/test/artifacts bash scripts/export-test.sh $(BIN) $(CORPUS) cnipa
 	bash scripts/export-test.sh $(BIN) $(SHARED)/corpus cnipa
+
+# Two `serve --read-only` processes on one Bolt file, and a writer refused.
+test-replicas: build
+	bash scripts/replicas-test.sh $(BIN) $(CORPUS)
 
 # Executes examples/notebook.ipynb (Debian's python3 with pandas/networkx)
 # against a real server over a store loaded with the shared corpus.

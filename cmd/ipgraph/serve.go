@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&sf.readOnly, "read-only", false, "open the store read-only (several servers may share one Bolt file)")
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one GraphQL request")
+	exportTimeout := fs.Duration("export-timeout", schema.DefaultExportTimeout, "time limit of one GET /export")
 	index := fs.Bool("index", true, "answer entity, relation and path queries from an in-memory index of the store (rebuilt after writes)")
 	origins := fs.StringSlice("cors-origins", []string{"*"}, "origins whose browsers may read the API (comma-separated)")
 	if err := parse(fs, args, stderr, "serve [--db PATH|URL] [--backend …] [--addr HOST:PORT] [--read-only]"); err != nil {
@@ -42,7 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		slog.Info("index built", "entities", st.Entities, "relations", st.Relations, "quads", st.Quads, "took", time.Since(start).Round(time.Millisecond))
 	}
-	h, err := schema.NewHandler(svc, schema.Options{Timeout: *timeout, AllowedOrigins: *origins})
+	h, err := schema.NewHandler(svc, schema.Options{Timeout: *timeout, ExportTimeout: *exportTimeout, AllowedOrigins: *origins})
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: *timeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
+		WriteTimeout: max(*timeout, *exportTimeout) + 10*time.Second, IdleTimeout: 2 * time.Minute}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "serving %s (%s): GraphQL %s/graphql, explorer %s/graphiql, viewer %s/\n", sf.db, sf.backend, url, url, url)
 	slog.Info("serving", "addr", ln.Addr().String(), "db", sf.db, "backend", sf.backend, "read_only", sf.readOnly)
