@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser test-export test-replicas test-notebook test-http-bench lint score bench clean
+.PHONY: help build run test test-go test-browser test-export test-replicas test-scale-bench test-notebook test-http-bench lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser test-export test-replicas test-http-bench test-notebook
+test: lint test-go test-browser test-export test-replicas test-scale-bench test-http-bench test-notebook
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -56,6 +56,13 @@ test-replicas: build
 test-notebook: build
 	bash scripts/notebook-test.sh $(BIN) ../shared/corpus
 
+# The load benchmarks (ours against the Cayley floor, reload of one
+# document) and `ipgraph load` with its peak RSS, on a small synthetic
+# corpus, so that they cannot rot; `make bench` runs them at 10,000 documents.
+test-scale-bench: build
+	IPGRAPH_BENCH_LOAD_DOCS=$${SCALE_DOCS:-100} BENCH='Load$$|LoadBaseline|ReloadOne' BENCH_COUNT=1 BENCH_PKGS=./graph/ bash scripts/bench.sh
+	bash scripts/load-bench.sh $(BIN) $${SCALE_DOCS:-100}
+
 # The HTTP benchmark (ipgraph vs cayley http) at a small size and short
 # durations, so that it cannot rot; `make bench` runs it at 1M quads.
 test-http-bench:
@@ -67,8 +74,10 @@ score: build
 
 # Go benchmarks, then the HTTP benchmark against cayley http (BENCH_QUADS
 # quads of synthetic data, default 1M; see docs/BENCHMARKS.md).
-bench:
+bench: build
 	bash scripts/bench.sh
+	IPGRAPH_BENCH_LOAD_DOCS=$${SCALE_DOCS:-10000} BENCH='Load$$|LoadBaseline|ReloadOne' BENCH_COUNT=1 BENCH_PKGS=./graph/ bash scripts/bench.sh
+	bash scripts/load-bench.sh $(BIN) $${SCALE_DOCS:-10000}
 	bash scripts/http-bench.sh $${BENCH_QUADS:-1000000}
 
 clean: web-clean

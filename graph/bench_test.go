@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -37,9 +38,27 @@ func synthetic(doc, version int) []Triple {
 	return ts[:benchTriples]
 }
 
-func benchStore(b *testing.B) *Store {
+// benchBackends runs bench against every backend the benchmarks cover,
+// as sub-benchmarks named after them: Bolt always, PostgreSQL when
+// IPGRAPH_TEST_POSTGRES holds a URL (each sub-benchmark in a fresh schema).
+func benchBackends(b *testing.B, bench func(b *testing.B, s *Store)) {
+	backends := []string{BackendBolt}
+	if os.Getenv("IPGRAPH_TEST_POSTGRES") != "" {
+		backends = append(backends, BackendPostgres)
+	}
+	for _, backend := range backends {
+		b.Run(backend, func(b *testing.B) { bench(b, benchStore(b, backend)) })
+	}
+}
+
+// benchStore opens an empty store and loads benchDocs synthetic documents.
+func benchStore(b *testing.B, backend string) *Store {
 	b.Helper()
-	s, err := Open(context.Background(), Options{Path: filepath.Join(b.TempDir(), "bench.db")})
+	opts := Options{Backend: backend, Path: filepath.Join(b.TempDir(), "bench.db")}
+	if backend == BackendPostgres {
+		opts.Path = pgScratch(b)
+	}
+	s, err := Open(context.Background(), opts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -53,85 +72,118 @@ func benchStore(b *testing.B) *Store {
 }
 
 // BenchmarkReplaceDocument re-loads one changed document in a store of
-// ~50k quads on Bolt: read the manifest, diff, one transaction.
+// ~50k quads: read the manifest, diff, one transaction.
 func BenchmarkReplaceDocument(b *testing.B) {
-	s := benchStore(b)
-	doc := DocumentIRI("doc0042.txt")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := s.ReplaceDocument(context.Background(), doc, synthetic(42, i+1)); err != nil {
-			b.Fatal(err)
+	benchBackends(b, func(b *testing.B, s *Store) {
+		doc := DocumentIRI("doc0042.txt")
+		for i := 0; b.Loop(); i++ {
+			if _, err := s.ReplaceDocument(context.Background(), doc, synthetic(42, i+1)); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkReplaceDocumentBaseline is the floor for the same change:
 // Cayley's ApplyDeltas with exactly the quads to delete and add, known in
 // advance, no manifest.
 func BenchmarkReplaceDocumentBaseline(b *testing.B) {
-	s := benchStore(b)
-	label := quad.IRI(DocumentIRI("doc0042.txt"))
-	prev := synthetic(42, 0)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		next := synthetic(42, i+1)
-		keep := map[Triple]bool{}
-		for _, t := range next {
-			keep[t] = true
-		}
-		had := map[Triple]bool{}
-		var deltas []cgraph.Delta
-		for _, t := range prev {
-			had[t] = true
-			if !keep[t] {
-				deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: toQuad(t, label)})
+	benchBackends(b, func(b *testing.B, s *Store) {
+		label := quad.IRI(DocumentIRI("doc0042.txt"))
+		prev := synthetic(42, 0)
+		for i := 0; b.Loop(); i++ {
+			next := synthetic(42, i+1)
+			keep := map[Triple]bool{}
+			for _, t := range next {
+				keep[t] = true
 			}
-		}
-		for _, t := range next {
-			if !had[t] {
-				deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: toQuad(t, label)})
+			had := map[Triple]bool{}
+			var deltas []cgraph.Delta
+			for _, t := range prev {
+				had[t] = true
+				if !keep[t] {
+					deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: s.toQuad(t, label)})
+				}
 			}
+			for _, t := range next {
+				if !had[t] {
+					deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: s.toQuad(t, label)})
+				}
+			}
+			if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+				b.Fatal(err)
+			}
+			prev = next
 		}
-		if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-			b.Fatal(err)
+	})
+}
+
+// BenchmarkLoadDocument writes a new document of benchTriples triples into
+// the store (a first load: every quad is new); quads/s is the load rate.
+func BenchmarkLoadDocument(b *testing.B) {
+	benchBackends(b, func(b *testing.B, s *Store) {
+		n := 0
+		for i := 0; b.Loop(); i++ {
+			ch, err := s.ReplaceDocument(context.Background(), DocumentIRI(fmt.Sprintf("new%06d.txt", i)), synthetic(benchDocs+i, 0))
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += ch.Added
 		}
-		prev = next
-	}
+		b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "quads/s")
+	})
 }
 
 // BenchmarkObjects is a 1-hop lookup through Store.Objects.
 func BenchmarkObjects(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	e := EntityIRI("e123")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := s.Objects(ctx, e, RDFSLabel); err != nil {
-			b.Fatal(err)
+	benchBackends(b, func(b *testing.B, s *Store) {
+		ctx := context.Background()
+		e := EntityIRI("e123")
+		for b.Loop() {
+			if _, err := s.Objects(ctx, e, RDFSLabel); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // BenchmarkObjectsBaseline is the same lookup straight on Cayley's
 // QuadIterator.
 func BenchmarkObjectsBaseline(b *testing.B) {
-	s := benchStore(b)
-	ctx := context.Background()
-	e := quad.IRI(EntityIRI("e123"))
-	pred := quad.IRI(RDFSLabel)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		it := s.qs.QuadIterator(quad.Subject, s.qs.ValueOf(e))
-		var out []quad.Value
-		for it.Next(ctx) {
-			q := s.qs.Quad(it.Result())
-			if q.Predicate == pred {
-				out = append(out, q.Object)
+	benchBackends(b, func(b *testing.B, s *Store) {
+		ctx := context.Background()
+		e := quad.IRI(EntityIRI("e123"))
+		pred := quad.IRI(RDFSLabel)
+		for b.Loop() {
+			it := s.qs.QuadIterator(quad.Subject, s.qs.ValueOf(e))
+			var out []quad.Value
+			for it.Next(ctx) {
+				q := s.qs.Quad(it.Result())
+				if q.Predicate == pred {
+					out = append(out, q.Object)
+				}
+			}
+			it.Close()
+			if len(out) == 0 {
+				b.Fatal("no labels")
 			}
 		}
-		it.Close()
-		if len(out) == 0 {
-			b.Fatal("no labels")
+	})
+}
+
+// BenchmarkEachQuad reads the whole store (~50k quads), as Verify, export
+// and the server's index build do.
+func BenchmarkEachQuad(b *testing.B) {
+	benchBackends(b, func(b *testing.B, s *Store) {
+		ctx := context.Background()
+		for b.Loop() {
+			n := 0
+			if err := s.EachQuad(ctx, func(Quad) error { n++; return nil }); err != nil {
+				b.Fatal(err)
+			}
+			if n < benchDocs*benchTriples {
+				b.Fatalf("%d quads", n)
+			}
 		}
-	}
+	})
 }

@@ -2,33 +2,55 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
-// scan calls fn for every quad whose dir position holds v. On the memory
-// backend the quads are collected under the read lock first, so fn may call
-// back into the store.
+// scan calls fn for every quad whose dir position holds v (every quad when
+// v is nil). Lookups collect their quads before calling fn, so fn may call
+// back into the store (the memory backend reads under its lock). On Bolt a
+// lookup that meets a value deleted by a concurrent write (Cayley reads
+// each quad's values in transactions of their own) starts again, up to
+// scanAttempts times. PostgreSQL reads with SQL of its own (postgres.go).
 func (s *Store) scan(ctx context.Context, dir quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	if s.memMu != nil {
-		var qs []quad.Quad
+	if s.pg != nil {
+		return s.pg.scan(ctx, dir, v, fn)
+	}
+	if v == nil && s.memMu == nil {
+		return s.iterate(ctx, s.quadIterator(dir, v), fn) // the whole store: stream it
+	}
+	var qs []quad.Quad
+	var err error
+	for attempt := 1; ; attempt++ {
+		qs = qs[:0]
 		unlock := s.rlock()
-		err := s.iterate(ctx, s.quadIterator(dir, v), func(q quad.Quad) error { qs = append(qs, q); return nil })
+		err = s.iterate(ctx, s.quadIterator(dir, v), func(q quad.Quad) error { qs = append(qs, q); return nil })
 		unlock()
-		if err != nil {
+		if !errors.Is(err, errValueGone) || attempt == scanAttempts {
+			break
+		}
+	}
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if err := fn(q); err != nil {
 			return err
 		}
-		for _, q := range qs {
-			if err := fn(q); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
-	return s.iterate(ctx, s.quadIterator(dir, v), fn)
+	return nil
 }
+
+// scanAttempts bounds how often a lookup starts again after meeting a
+// value that a concurrent write deleted.
+const scanAttempts = 5
+
+// errValueGone: a quad's value could not be read, because a concurrent
+// write deleted it or the backend failed to read it.
+var errValueGone = errors.New("a value of a quad could not be read")
 
 func (s *Store) quadIterator(dir quad.Direction, v quad.Value) cgraph.Iterator {
 	if v == nil {
@@ -41,13 +63,33 @@ func (s *Store) quadIterator(dir quad.Direction, v quad.Value) cgraph.Iterator {
 	return s.qs.QuadIterator(dir, ref)
 }
 
+// iterate calls fn for each quad of it, except the internal pin quads
+// (pins.go).
 func (s *Store) iterate(ctx context.Context, it cgraph.Iterator, fn func(quad.Quad) error) error {
+	return s.iterateAll(ctx, it, func(q quad.Quad) error {
+		if isPin(q) {
+			return nil
+		}
+		return fn(q)
+	})
+}
+
+// iterateAll calls fn for each quad of it.
+func (s *Store) iterateAll(ctx context.Context, it cgraph.Iterator, fn func(quad.Quad) error) error {
 	if it == nil {
 		return ctx.Err()
 	}
 	defer it.Close()
 	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
+		q := s.qs.Quad(it.Result())
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			// Cayley answers nil for a value it could not read (and logs).
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("read quad from the %s store: %w", s.backend, errValueGone)
+		}
+		if err := fn(q); err != nil {
 			return err
 		}
 	}
@@ -76,7 +118,7 @@ func (s *Store) QuadsFrom(ctx context.Context, subject string) ([]Quad, error) {
 // QuadsTo returns the quads whose object is object.
 func (s *Store) QuadsTo(ctx context.Context, object Term) ([]Quad, error) {
 	var out []Quad
-	err := s.scan(ctx, quad.Object, toValue(object), func(q quad.Quad) error {
+	err := s.scan(ctx, quad.Object, s.value(object), func(q quad.Quad) error {
 		out = append(out, fromQuad(q))
 		return nil
 	})
@@ -112,7 +154,7 @@ func (s *Store) Objects(ctx context.Context, subject, predicate string) ([]Term,
 func (s *Store) Subjects(ctx context.Context, predicate string, object Term) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
-	err := s.scan(ctx, quad.Object, toValue(object), func(q quad.Quad) error {
+	err := s.scan(ctx, quad.Object, s.value(object), func(q quad.Quad) error {
 		if q.Predicate == quad.IRI(predicate) {
 			if v, ok := q.Subject.(quad.IRI); ok && !seen[string(v)] {
 				seen[string(v)] = true
@@ -152,6 +194,13 @@ type Size struct {
 
 // Size returns the exact number of quads and nodes.
 func (s *Store) Size(ctx context.Context) (Size, error) {
+	if s.pg != nil {
+		sz, err := s.pg.size(ctx)
+		if err != nil {
+			return Size{}, fmt.Errorf("store size: %w", err)
+		}
+		return sz, nil
+	}
 	unlock := s.rlock()
 	defer unlock()
 	st, err := s.qs.Stats(ctx, true)

@@ -17,7 +17,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
-	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" backend
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" backend (see postgres.go)
 	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
@@ -41,7 +41,7 @@ var (
 type Options struct {
 	Backend     string        // BackendBolt (default), BackendMemory or BackendPostgres
 	Path        string        // Bolt file path, or PostgreSQL URL; unused for memory
-	ReadOnly    bool          // open without write access (Bolt: a shared lock)
+	ReadOnly    bool          // open without write access (Bolt: a shared lock; PostgreSQL: read-only sessions, no lock)
 	LockTimeout time.Duration // how long to wait for a Bolt file held by another process; default 3s
 }
 
@@ -55,14 +55,16 @@ type Store struct {
 
 	writeMu sync.Mutex    // one ReplaceDocument/DeleteDocument at a time
 	memMu   *sync.RWMutex // non-nil for memstore, which is not safe for concurrent read and write
+	pg      *pgExtra      // non-nil for PostgreSQL
 	gen     atomic.Uint64 // bumped after every write that changed the store
 }
 
 // Generation is a counter that every ReplaceDocument or DeleteDocument that
 // changed the store increments after its transaction commits. Caches built
 // from the store (e.g. an in-memory index) compare it to the value they
-// were built at to know they are stale. It counts this process's writes
-// only.
+// were built at to know they are stale. On Bolt and memory it counts this
+// process's writes, the only ones there can be; on PostgreSQL it also moves
+// (once per poll, within about a second) when other processes wrote.
 func (s *Store) Generation() uint64 { return s.gen.Load() }
 
 // Open opens (creating if needed, unless read-only) the store described by opts.
@@ -84,16 +86,28 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.memMu = new(sync.RWMutex)
 	case BackendBolt:
 		s.qs, err = openBolt(opts)
+		if err == nil && !opts.ReadOnly {
+			if err = s.removeStalePins(ctx); err != nil {
+				s.qs.Close()
+				err = fmt.Errorf("open bolt store %s: %w", opts.Path, err)
+			}
+		}
 	case BackendPostgres:
-		s.qs, err = openSQL(opts)
+		s.qs, s.pg, err = openSQL(ctx, opts)
 	default:
 		return nil, fmt.Errorf("open store: unknown backend %q (want bolt, memory or postgres)", opts.Backend)
 	}
 	if err != nil {
 		return nil, err
 	}
+	if s.pg != nil {
+		s.pg.watch(func() { s.gen.Add(1) })
+	}
 	return s, nil
 }
+
+// boltMmapSize is the initial size of a Bolt file's memory mapping.
+const boltMmapSize = 64 << 30
 
 func openBolt(opts Options) (cgraph.QuadStore, error) {
 	if opts.Path == "" {
@@ -111,7 +125,12 @@ func openBolt(opts Options) (cgraph.QuadStore, error) {
 	// Cayley's own bolt registration opens with no options: an exclusive lock
 	// and no timeout, so a second process would wait forever. Open the file
 	// ourselves with a timeout (and a shared lock when read-only).
-	db, err := hbolt.Open(opts.Path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
+	// InitialMmapSize: Bolt re-maps the file when it grows past its mapping,
+	// and a re-map waits for every read transaction; a Cayley scan holds one
+	// while it opens more to read each quad's values, so a read during a
+	// growing write deadlocked. A large mapping (address space only: pages
+	// are read as used) makes re-maps rare.
+	db, err := hbolt.Open(opts.Path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly, InitialMmapSize: boltMmapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("open bolt store %s: %w (waited %s); stop the other ipgraph process (e.g. `ipgraph serve`) or point --db at another file",
 			opts.Path, ErrLocked, opts.LockTimeout)
@@ -137,22 +156,6 @@ func openBolt(opts Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-func openSQL(opts Options) (cgraph.QuadStore, error) {
-	if opts.Path == "" {
-		return nil, errors.New("open postgres store: no URL given (--db postgres://…)")
-	}
-	if !opts.ReadOnly {
-		if err := cgraph.InitQuadStore(opts.Backend, opts.Path, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("initialize %s store: %w", opts.Backend, err)
-		}
-	}
-	qs, err := cgraph.NewQuadStore(opts.Backend, opts.Path, nil)
-	if err != nil {
-		return nil, fmt.Errorf("open %s store: %w", opts.Backend, err)
-	}
-	return qs, nil
-}
-
 // Backend returns the name of the backend the store was opened with.
 func (s *Store) Backend() string { return s.backend }
 
@@ -161,7 +164,11 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close releases the store.
 func (s *Store) Close() error {
-	if err := s.qs.Close(); err != nil {
+	err := s.qs.Close()
+	if s.pg != nil {
+		err = errors.Join(err, s.pg.close())
+	}
+	if err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
@@ -197,69 +204,11 @@ func (s *Store) DeleteDocument(ctx context.Context, doc string) (bool, error) {
 }
 
 func (s *Store) write(ctx context.Context, doc string, triples []Triple, deleting bool) (Change, error) {
-	if s.readOnly {
-		return Change{}, fmt.Errorf("write document %s: %w", doc, ErrReadOnly)
-	}
-	if err := ctx.Err(); err != nil {
+	chs, err := s.writeMany(ctx, []DocumentWrite{{Doc: doc, Triples: triples}}, deleting)
+	if err != nil {
 		return Change{}, err
 	}
-	next := dedupe(triples)
-	nextManifest, err := encodeManifest(next)
-	if err != nil {
-		return Change{}, fmt.Errorf("write document %s: %w", doc, err)
-	}
-
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	prev, prevManifest, err := s.manifest(ctx, doc)
-	if err != nil {
-		return Change{}, fmt.Errorf("write document %s: %w", doc, err)
-	}
-	if !deleting && prevManifest == nextManifest {
-		return Change{}, nil // the same content: nothing to do
-	}
-
-	label := quad.IRI(doc)
-	var deltas []cgraph.Delta
-	var ch Change
-	keep := make(map[Triple]bool, len(next))
-	for _, t := range next {
-		keep[t] = true
-	}
-	had := make(map[Triple]bool, len(prev))
-	for _, t := range prev {
-		had[t] = true
-		if !keep[t] {
-			deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: toQuad(t, label)})
-			ch.Removed++
-		}
-	}
-	for _, t := range next {
-		if !had[t] {
-			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: toQuad(t, label)})
-			ch.Added++
-		}
-	}
-	if prevManifest != "" {
-		deltas = append(deltas, cgraph.Delta{Action: cgraph.Delete, Quad: manifestQuad(doc, prevManifest)})
-		ch.Removed++
-	}
-	if !deleting {
-		deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: manifestQuad(doc, nextManifest)})
-		ch.Added++
-	}
-	if len(deltas) == 0 {
-		return Change{}, nil
-	}
-	if s.memMu != nil {
-		s.memMu.Lock()
-		defer s.memMu.Unlock()
-	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
-		return Change{}, fmt.Errorf("write document %s: %w", doc, err)
-	}
-	s.gen.Add(1)
-	return ch, nil
+	return chs[0], nil
 }
 
 // Manifest returns the triples document doc wrote, and whether it is in
@@ -273,8 +222,8 @@ func (s *Store) manifest(ctx context.Context, doc string) ([]Triple, string, err
 	var raw []string
 	err := s.scan(ctx, quad.Subject, quad.IRI(doc), func(q quad.Quad) error {
 		if q.Predicate == quad.IRI(PredManifest) && q.Label == quad.IRI(doc) {
-			if v, ok := q.Object.(quad.String); ok {
-				raw = append(raw, string(v))
+			if t := fromValue(q.Object); t.Kind == KindString {
+				raw = append(raw, t.Value)
 			}
 		}
 		return nil
@@ -296,24 +245,32 @@ func (s *Store) manifest(ctx context.Context, doc string) ([]Triple, string, err
 	return ts, raw[0], nil
 }
 
-func manifestQuad(doc, manifest string) quad.Quad {
-	return quad.Quad{Subject: quad.IRI(doc), Predicate: quad.IRI(PredManifest), Object: quad.String(manifest), Label: quad.IRI(doc)}
+func (s *Store) manifestQuad(doc, manifest string) quad.Quad {
+	return quad.Quad{Subject: quad.IRI(doc), Predicate: quad.IRI(PredManifest), Object: s.value(String(manifest)), Label: quad.IRI(doc)}
 }
 
 // A manifest is a JSON array of [subject, predicate, kind, value] rows,
-// sorted, so that the same content always encodes to the same string.
+// sorted, so that the same content always encodes to the same string;
+// stored compressed when large (manifest.go).
 func encodeManifest(ts []Triple) (string, error) {
 	rows := make([][4]string, len(ts))
 	for i, t := range ts {
 		rows[i] = [4]string{t.Subject, t.Predicate, strconv.Itoa(int(t.Object.Kind)), t.Object.Value}
 	}
 	b, err := json.Marshal(rows)
-	return string(b), err
+	if err != nil {
+		return "", err
+	}
+	return packManifest(b), nil
 }
 
 func decodeManifest(s string) ([]Triple, error) {
+	js, err := unpackManifest(s)
+	if err != nil {
+		return nil, err
+	}
 	var rows [][4]string
-	if err := json.Unmarshal([]byte(s), &rows); err != nil {
+	if err := json.Unmarshal(js, &rows); err != nil {
 		return nil, err
 	}
 	ts := make([]Triple, len(rows))
@@ -353,6 +310,16 @@ func dedupe(ts []Triple) []Triple {
 	return out
 }
 
+// value is t as this store writes and looks it up: toValue, but on
+// PostgreSQL strings that Cayley's SQL backend would not read back intact
+// are escaped (pgEscape).
+func (s *Store) value(t Term) quad.Value {
+	if s.pg != nil && t.Kind == KindString && pgNeedsEscape(t.Value) {
+		return quad.TypedString{Value: quad.String(pgEscape(t.Value)), Type: pgEscaped}
+	}
+	return toValue(t)
+}
+
 func toValue(t Term) quad.Value {
 	switch t.Kind {
 	case KindIRI:
@@ -381,6 +348,8 @@ func fromValue(v quad.Value) Term {
 		return Int(int64(v))
 	case quad.TypedString:
 		switch v.Type {
+		case pgEscaped:
+			return String(pgUnescape(string(v.Value)))
 		case XSDDouble:
 			if f, err := strconv.ParseFloat(string(v.Value), 64); err == nil {
 				return Float(f)
@@ -398,8 +367,8 @@ func fromValue(v quad.Value) Term {
 	}
 }
 
-func toQuad(t Triple, label quad.Value) quad.Quad {
-	return quad.Quad{Subject: quad.IRI(t.Subject), Predicate: quad.IRI(t.Predicate), Object: toValue(t.Object), Label: label}
+func (s *Store) toQuad(t Triple, label quad.Value) quad.Quad {
+	return quad.Quad{Subject: quad.IRI(t.Subject), Predicate: quad.IRI(t.Predicate), Object: s.value(t.Object), Label: label}
 }
 
 func fromQuad(q quad.Quad) Quad {

@@ -5,7 +5,7 @@ set -euo pipefail
 count=${BENCH_COUNT:-3}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-go test -run '^$' -bench "${BENCH:-.}" -benchmem -count "$count" ${BENCH_PKGS:-./...} | tee "$out"
+go test -run '^$' -bench "${BENCH:-.}" -benchmem -count "$count" -timeout 90m ${BENCH_PKGS:-./...} | tee "$out"
 echo
 echo "ratios (median ns/op of ours / median of its baseline, same run):"
 awk '
@@ -20,8 +20,11 @@ function median(s,   a, n, t, i, j) {
 }
 END {
   for (name in v) {
-    if (name ~ /Baseline$/) continue
-    base = name "Baseline"
+    # BenchmarkX/sub pairs with BenchmarkXBaseline/sub (per-backend runs).
+    top = name; rest = ""
+    if ((i = index(name, "/")) > 0) { top = substr(name, 1, i - 1); rest = substr(name, i) }
+    if (top ~ /Baseline$/) continue
+    base = top "Baseline" rest
     if (!(base in v)) continue
     m = median(v[name]); b = median(v[base])
     printf "  %-40s %12.0f ns/op  baseline %12.0f ns/op  ratio %.2fx\n", name, m, b, m / b
