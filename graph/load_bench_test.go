@@ -94,7 +94,7 @@ func BenchmarkLoad(b *testing.B) {
 		path := filepath.Join(b.TempDir(), "load.db")
 		start := time.Now()
 		b.StartTimer()
-		store, err := graph.Open(ctx, graph.Options{Path: path})
+		store, err := graph.Open(ctx, graph.Options{Path: path, BulkLoad: true}) // as ipgraph load opens it
 		if err != nil {
 			b.Fatal(err)
 		}

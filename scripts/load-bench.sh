@@ -21,7 +21,9 @@ if out.returncode != 0:
     sys.exit(f"load failed: {out.stderr[-2000:]}")
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 quads = int(re.search(r"(\d+) quads added", out.stdout).group(1))
-print(f"load: {size/1e6:.1f} MB, {quads} quads in {took:.1f} s: {size/1e6/took:.2f} MB/s, {quads/took:,.0f} quads/s, peak RSS {rss:.0f} MiB")
+import os
+dbsize = os.path.getsize(f"{tmp}/g.db")
+print(f"load: {size/1e6:.1f} MB, {quads} quads in {took:.1f} s: {size/1e6/took:.2f} MB/s, {quads/took:,.0f} quads/s, peak RSS {rss:.0f} MiB; Bolt file {dbsize/1e6:.0f} MB ({dbsize/max(quads,1):.0f} bytes/quad)")
 # Re-load one document, changed, into the full store.
 import glob, os, shutil
 doc = sorted(glob.glob(f"{tmp}/corpus/*.txt"))[len(glob.glob(f"{tmp}/corpus/*.txt")) // 2]
