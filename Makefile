@@ -11,7 +11,7 @@ RACEFLAGS := -race -gcflags=all=-d=checkptr=0
 
 include web/web.mk
 
-.PHONY: help build run test test-go test-browser test-export test-replicas test-scale-bench test-notebook test-http-bench lint score bench clean
+.PHONY: help build run test test-go test-browser test-export test-replicas test-scale-bench test-fuzz test-soak test-notebook test-http-bench lint score bench clean
 
 help:
 	@echo "make run     build, load $(CORPUS) into $(DB), serve on http://$(ADDR)"
@@ -27,7 +27,7 @@ run: build
 	$(BIN) load --db $(DB) $(CORPUS)
 	$(BIN) serve --db $(DB) --addr $(ADDR)
 
-test: lint test-go test-browser test-export test-replicas test-scale-bench test-http-bench test-notebook
+test: lint test-go test-fuzz test-browser test-export test-replicas test-scale-bench test-http-bench test-soak test-notebook
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed: $$out"; exit 1; fi
@@ -50,6 +50,15 @@ test-export: build
 # Two `serve --read-only` processes on one Bolt file, and a writer refused.
 test-replicas: build
 	bash scripts/replicas-test.sh $(BIN) $(CORPUS)
+
+# Every fuzz target of the loaders for a bounded time (scripts/fuzz.sh).
+test-fuzz:
+	FUZZTIME=$${FUZZTIME:-10s} bash scripts/fuzz.sh
+
+# A mix of GraphQL queries under wrk against `serve` on the shared corpus:
+# zero errors and RSS growth under 10% (60 s here; SOAK=5m by hand).
+test-soak: build
+	bash scripts/soak.sh $(BIN) $(SHARED)/corpus $${SOAK:-60s}
 
 # Executes examples/notebook.ipynb (Debian's python3 with pandas/networkx)
 # against a real server over a store loaded with the shared corpus.

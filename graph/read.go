@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -204,6 +205,11 @@ func (s *Store) Size(ctx context.Context) (Size, error) {
 	unlock := s.rlock()
 	defer unlock()
 	st, err := s.qs.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		// A Bolt store created but never written to (e.g. a load
+		// interrupted before its first commit) has no size yet.
+		return Size{}, nil
+	}
 	if err != nil {
 		return Size{}, fmt.Errorf("store size: %w", err)
 	}

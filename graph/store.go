@@ -43,6 +43,12 @@ type Options struct {
 	Path        string        // Bolt file path, or PostgreSQL URL; unused for memory
 	ReadOnly    bool          // open without write access (Bolt: a shared lock; PostgreSQL: read-only sessions, no lock)
 	LockTimeout time.Duration // how long to wait for a Bolt file held by another process; default 3s
+	// BulkLoad tells a Bolt store that this process writes without
+	// reading at the same time (ipgraph load): Bolt's memory map then
+	// grows with the file, keeping the resident set small on large loads.
+	// Otherwise the map is made large up front, because a re-map while a
+	// read is running deadlocks (see boltMmapSize).
+	BulkLoad bool
 }
 
 // Store is a Cayley quad store seen as a set of documents, each owning the
@@ -57,6 +63,7 @@ type Store struct {
 	memMu   *sync.RWMutex // non-nil for memstore, which is not safe for concurrent read and write
 	pg      *pgExtra      // non-nil for PostgreSQL
 	gen     atomic.Uint64 // bumped after every write that changed the store
+	holder  *holder       // non-nil for a Bolt file held for writing (holder.go)
 }
 
 // Generation is a counter that every ReplaceDocument or DeleteDocument that
@@ -90,6 +97,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 			if err = s.removeStalePins(ctx); err != nil {
 				s.qs.Close()
 				err = fmt.Errorf("open bolt store %s: %w", opts.Path, err)
+			} else {
+				s.holder = claimHolder(opts.Path)
 			}
 		}
 	case BackendPostgres:
@@ -106,8 +115,16 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// boltMmapSize is the initial size of a Bolt file's memory mapping.
+// boltMmapSize is the initial size of a Bolt file's memory mapping when
+// reads and writes may run at once.
 const boltMmapSize = 64 << 30
+
+func mmapSize(opts Options) int {
+	if opts.BulkLoad || opts.ReadOnly {
+		return 0 // Bolt's default: the map grows with the file
+	}
+	return boltMmapSize
+}
 
 func openBolt(opts Options) (cgraph.QuadStore, error) {
 	if opts.Path == "" {
@@ -130,10 +147,9 @@ func openBolt(opts Options) (cgraph.QuadStore, error) {
 	// while it opens more to read each quad's values, so a read during a
 	// growing write deadlocked. A large mapping (address space only: pages
 	// are read as used) makes re-maps rare.
-	db, err := hbolt.Open(opts.Path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly, InitialMmapSize: boltMmapSize})
+	db, err := hbolt.Open(opts.Path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly, InitialMmapSize: mmapSize(opts)})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("open bolt store %s: %w (waited %s); stop the other ipgraph process (e.g. `ipgraph serve`) or point --db at another file",
-			opts.Path, ErrLocked, opts.LockTimeout)
+		return nil, lockedError(opts.Path, opts.ReadOnly, opts.LockTimeout)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open bolt store %s: %w", opts.Path, err)
@@ -164,6 +180,9 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close releases the store.
 func (s *Store) Close() error {
+	if s.holder != nil {
+		s.holder.release() // before the lock goes
+	}
 	err := s.qs.Close()
 	if s.pg != nil {
 		err = errors.Join(err, s.pg.close())

@@ -6,31 +6,44 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 )
 
-// ReadDocument reads a .txt or .md file and returns it as a Document: Name
-// (base name), Path, Title (first non-empty line with markdown markup
-// stripped), Date (found in the text, see ParseDocument), Text and Hash (hex
-// SHA-256 of the bytes). Other extensions, invalid UTF-8 and binary content
-// are errors that name the file.
+// DefaultMaxDocumentSize is the largest file ReadDocument reads, in bytes
+// (64 MiB). A larger file is refused before any of it is read.
+const DefaultMaxDocumentSize = 64 << 20
+
+// ReadDocument reads a .txt, .md or .html file and returns it as a
+// Document: Name (base name), Path, Title, Date (see ParseDocument), Text
+// and Hash (hex SHA-256 of the file's bytes). What is read and what is
+// refused is decodeText's policy (decode.go); a file over
+// DefaultMaxDocumentSize, a file that is not a regular file, and a file
+// that cannot be opened are refused too. Errors are *FileError: the path
+// and a reason in plain words.
 func ReadDocument(path string) (*Document, error) {
+	return ReadDocumentLimit(path, DefaultMaxDocumentSize)
+}
+
+// ReadDocumentLimit is ReadDocument with a size limit in bytes (0 or less:
+// DefaultMaxDocumentSize).
+func ReadDocumentLimit(path string, maxSize int64) (*Document, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxDocumentSize
+	}
 	if err := checkExtension(path); err != nil {
 		return nil, &FileError{path, err}
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path, maxSize)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the path is said once, by FileError
-		}
 		return nil, &FileError{path, err}
 	}
 	doc, err := ParseDocument(filepath.Base(path), data)
@@ -41,6 +54,100 @@ func ReadDocument(path string) (*Document, error) {
 	return doc, nil
 }
 
+// readFile reads a regular file of at most maxSize bytes. The size is
+// checked before reading, so a huge file costs a stat, not its contents.
+func readFile(path string, maxSize int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := checkFileInfo(info, maxSize); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	// The file may have been replaced since the Stat: check what is open.
+	if info, err = f.Stat(); err != nil {
+		return nil, unwrapPathError(err)
+	}
+	if err := checkFileInfo(info, maxSize); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	// Read one byte past the limit to notice a file that grew meanwhile.
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
+		return nil, fmt.Errorf("read: %w", unwrapPathError(err))
+	}
+	if int64(buf.Len()) > maxSize {
+		return nil, fmt.Errorf("too large: the file grew past the %s limit while it was read", formatSize(maxSize))
+	}
+	return buf.Bytes(), nil
+}
+
+func checkFileInfo(info fs.FileInfo, maxSize int64) error {
+	mode := info.Mode()
+	switch {
+	case mode.IsDir():
+		return errors.New("is a directory")
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("not a regular file (a named pipe)")
+	case mode&fs.ModeSocket != 0:
+		return errors.New("not a regular file (a socket)")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("not a regular file (a device)")
+	case !mode.IsRegular():
+		return fmt.Errorf("not a regular file (%s)", mode.Type())
+	case info.Size() > maxSize:
+		return fmt.Errorf("too large: %s (%d bytes), over the %s limit", formatSize(info.Size()), info.Size(), formatSize(maxSize))
+	}
+	return nil
+}
+
+// formatSize writes a byte count for people: "64 MiB", "200.5 MiB", "12 KiB".
+func formatSize(n int64) string {
+	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB"}
+	v, u := float64(n), 0
+	for v >= 1024 && u < len(units)-1 {
+		v /= 1024
+		u++
+	}
+	if u == 0 {
+		return strconv.FormatInt(n, 10) + " bytes"
+	}
+	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0") + " " + units[u]
+}
+
+// openError says in plain words why a file could not be opened.
+func openError(path string, err error) error {
+	err = unwrapPathError(err)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return errors.New("broken symbolic link (its target does not exist)")
+		}
+		return errors.New("no such file (removed during the load?)")
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("too many levels of symbolic links (a symbolic link loop?)")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return err
+}
+
+// unwrapPathError drops the operation and path from an *fs.PathError: the
+// path is said once, by FileError.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 func checkExtension(name string) error {
 	if supported(name) {
 		return nil
@@ -49,33 +156,33 @@ func checkExtension(name string) error {
 }
 
 // ParseDocument builds a Document from bytes already read; name is the
-// file's base name and decides the format (.txt or .md). The date is, in
-// order of preference: a date following a "Date:" label, a date standing in
-// the first lines of the document, the first full date anywhere in the text,
-// a year in the title ("Annual Report 2017"), or "".
+// file's base name and decides the format (.txt, .md or .html; see
+// decodeText for the encodings read and the inputs refused). For HTML,
+// Text is the text left when the markup is removed (offsets count runes of
+// it) and Title the page's <title>. Otherwise Title is the first non-empty
+// line with markdown markup stripped. The date is, in order of preference:
+// a date following a "Date:" label, a date standing in the first lines of
+// the document, the first full date anywhere in the text, a year in the
+// title ("Annual Report 2017"), or "". Hash is of data, as given.
 func ParseDocument(name string, data []byte) (*Document, error) {
 	if err := checkExtension(name); err != nil {
 		return nil, err
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, errors.New("binary content (NUL byte), not a text document")
-	}
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("invalid UTF-8 at byte %d", firstInvalidUTF8(data))
-	}
-	if ctrl := countControl(data); ctrl > 8 && ctrl*100 > len(data) {
-		return nil, fmt.Errorf("binary content (%d control characters), not a text document", ctrl)
+	text, title, err := decodeText(name, data)
+	if err != nil {
+		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	text = strings.ReplaceAll(text, "\r\n", "\n")
 	doc := &Document{
 		Name: filepath.Base(name),
 		Path: name,
 		Text: text,
 		Hash: hex.EncodeToString(sum[:]),
 	}
-	doc.Title = findTitle(text)
+	doc.Title = title
+	if doc.Title == "" {
+		doc.Title = findTitle(text)
+	}
 	doc.Date = findDate(text, doc.Title)
 	return doc, nil
 }

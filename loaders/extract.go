@@ -3,6 +3,7 @@ package loaders
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -284,6 +285,18 @@ type pendingMention struct {
 // pattern names by normalized keys, acronyms by their letters, and short
 // forms ("Patent Bureau") into the one longer name they abbreviate.
 func (d *docState) assemble() {
+	// A suffix whose mention a recognizer dropped afterwards (the region of
+	// "Trade Office of Japan", part of the name) gets no entity: forget it,
+	// or its c.ent, never set, would name entity 0 — merging "Trade Office
+	// of Korea" into "Trade Office of Japan", making either partOf an
+	// unrelated agency, or failing when there is no entity 0.
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.c.suffix != nil && !slices.Contains(s.mentions, m.c.suffix) {
+				m.c.suffix = nil
+			}
+		}
+	}
 	var pats []pendingMention
 	for si, s := range d.sents {
 		for _, m := range s.mentions {

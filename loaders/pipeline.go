@@ -3,7 +3,6 @@ package loaders
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,7 +20,7 @@ type Sink interface {
 }
 
 // SupportedExtensions are the file name extensions Load reads.
-var SupportedExtensions = []string{".txt", ".md", ".markdown"}
+var SupportedExtensions = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 
 // FileError is a file that could not be read or loaded, and why; its
 // message is "path: reason".
@@ -43,11 +42,7 @@ func Expand(paths []string) ([]string, []error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			errs = append(errs, &FileError{p, err})
+			errs = append(errs, &FileError{p, unwrapPathError(err)})
 			continue
 		}
 		if !info.IsDir() {
@@ -60,7 +55,7 @@ func Expand(paths []string) ([]string, []error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, &FileError{path, err})
+				errs = append(errs, &FileError{path, unwrapPathError(err)})
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}

@@ -20,7 +20,7 @@ var abbreviations = map[string]bool{
 	"u.s": true, "u.k": true, "p.r": true, "u.n": true, "e.u": true, "hon": true,
 }
 
-// maxSentenceRunes bounds a sentence; longer spans are cut at semicolons.
+// maxSentenceRunes bounds a sentence; longer spans are cut (see splitLong).
 const maxSentenceRunes = 600
 
 // Segment splits text into sentences. Offsets are rune offsets into text and
@@ -182,7 +182,8 @@ func nextIsNameLike(rs []rune, k int) bool {
 }
 
 // splitLong returns an index in (start, end) where an over-long span can be
-// cut: after the semicolon or comma nearest to its middle.
+// cut: after the semicolon or comma nearest to its middle, else after the
+// blank nearest to it, else at the middle.
 func splitLong(rs []rune, start, end int) int {
 	mid := (start + end) / 2
 	best := -1
@@ -198,7 +199,18 @@ func splitLong(rs []rune, start, end int) int {
 			return best + 1
 		}
 	}
-	return -1
+	// No separator: after the blank nearest the middle, else at the middle,
+	// so that the bound holds for any text (a sentence's statistics cost
+	// grows with the square of its length).
+	for i := start + 1; i < end-1; i++ {
+		if isBlankRune(rs[i]) && (best < 0 || abs(i-mid) < abs(best-mid)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best + 1
+	}
+	return mid
 }
 
 func abs(n int) int {

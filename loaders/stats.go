@@ -624,6 +624,9 @@ func (d *docState) figures(s *sentInfo) []figure {
 			}
 			break
 		}
+		if math.IsInf(f.value, 0) {
+			continue // "9 trillion trillion …": past float64, not a figure (JSON has no Inf)
+		}
 		if isYear && k == i+1 && f.kind == "count" && !(k < len(toks) && (toks[k].s == "%" || strings.EqualFold(toks[k].s, "percent"))) {
 			continue
 		}

@@ -27,7 +27,12 @@ func (s *Service) Store() *graph.Store { return s.store }
 func (s *Service) Entity(ctx context.Context, id string) (*Entity, error) {
 	iri := graph.ExpandEntityID(id)
 	if ix := s.index(ctx); ix != nil {
-		return ix.entity(iri), nil
+		// An entity the index lacks may be new: a write can commit between
+		// the caller's read that named it (e.g. a document's mentions) and
+		// this lookup. The store has it then.
+		if e := ix.entity(iri); e != nil {
+			return e, nil
+		}
 	}
 	quads, err := s.store.QuadsFrom(ctx, iri)
 	if err != nil {

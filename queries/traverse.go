@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -14,7 +15,15 @@ const (
 	MaxDepth      = 3    // deepest Neighbors
 	MaxPathLength = 8    // longest path Paths looks for
 	maxVisits     = 5000 // entities a single traversal may expand
+	// maxPathSteps bounds the relations the depth-first search of one
+	// Paths call may follow (about 0.1 s of work): distances alone do not
+	// bound it, since a walk may enter a region whose only way to the
+	// target passes through an entity already on the path.
+	maxPathSteps = 1_000_000
 )
+
+// errPathBudget stops a path search at maxPathSteps.
+var errPathBudget = errors.New("path search budget spent")
 
 // Neighbors returns the entities within depth relations of id (in either
 // direction) and the relations among those reached, following only
@@ -91,7 +100,8 @@ func (s *Service) Neighbors(ctx context.Context, id string, depth int, predicate
 // Paths returns up to first shortest simple paths from one entity to
 // another, of at most maxLength relations, following relations in either
 // direction; shorter paths come first. truncated reports that the search
-// stopped at its visit budget, so longer or further paths may exist.
+// stopped at its visit or step budget, so longer or further paths may
+// exist. A deadline or cancellation of ctx stops it with ctx's error.
 func (s *Service) Paths(ctx context.Context, from, to string, maxLength, first int) (paths []Path, truncated bool, err error) {
 	return s.PathsFiltered(ctx, from, to, maxLength, first, PathFilter{})
 }
@@ -152,7 +162,10 @@ func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength,
 		adj[iri] = rs
 		return rs, nil
 	}
-	// Distances to the target bound the depth-first search below.
+	// Distances to the target bound the depth-first search below. They
+	// are measured without passing through the source, which a simple
+	// path from it never comes back to: what hangs off the source alone
+	// is never entered.
 	dist := map[string]int{dst: 0}
 	frontier := []string{dst}
 	for d := 1; d <= maxLength && len(frontier) > 0; d++ {
@@ -166,7 +179,9 @@ func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength,
 				other := otherEnd(r, iri)
 				if _, ok := dist[other]; !ok {
 					dist[other] = d
-					next = append(next, other)
+					if other != src {
+						next = append(next, other)
+					}
 				}
 			}
 		}
@@ -176,6 +191,7 @@ func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength,
 		return nil, truncated, nil
 	}
 	var found [][]Relation
+	steps := 0
 	var walk func(at string, budget int, onPath map[string]bool, rels []Relation) error
 	walk = func(at string, budget int, onPath map[string]bool, rels []Relation) error {
 		if len(found) >= first {
@@ -195,6 +211,10 @@ func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength,
 			return err
 		}
 		for _, r := range rs {
+			if steps++; steps > maxPathSteps {
+				truncated = true
+				return errPathBudget
+			}
 			other := otherEnd(r, at)
 			d, ok := dist[other]
 			if !ok || d > budget-1 || onPath[other] {
@@ -209,7 +229,9 @@ func (s *Service) PathsFiltered(ctx context.Context, from, to string, maxLength,
 		return nil
 	}
 	for length := dist[src]; length <= maxLength && len(found) < first; length++ {
-		if err := walk(src, length, map[string]bool{src: true}, nil); err != nil {
+		if err := walk(src, length, map[string]bool{src: true}, nil); errors.Is(err, errPathBudget) {
+			break // keep the paths found so far: truncated says there may be more
+		} else if err != nil {
 			return nil, false, fmt.Errorf("paths %s → %s: %w", from, to, err)
 		}
 	}

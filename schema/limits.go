@@ -27,10 +27,12 @@ const (
 	// list's first argument (its default when absent, at most MaxFirst) or
 	// by UnpagedListCost for lists without paging.
 	DefaultMaxComplexity = 200_000
-	// DefaultMaxSelections caps the fields (aliases included) written in
-	// one selection set.
+	// DefaultMaxSelections caps the selections written in one selection
+	// set: fields (aliases included) and fragment spreads, and the
+	// selections of the inline fragments written in it.
 	DefaultMaxSelections = 200
-	// DefaultMaxFields caps the fields written in a whole document.
+	// DefaultMaxFields caps the selections and directives written in a
+	// whole document.
 	DefaultMaxFields = 2_000
 	// UnpagedListCost is the multiplier of a list field without a first
 	// argument (aliases, evidence, introspection lists) in the complexity.
@@ -38,6 +40,25 @@ const (
 	// maxLexicalNesting bounds bracket nesting before parsing, so the
 	// recursive parser never sees an absurdly deep document.
 	maxLexicalNesting = 100
+	// MaxTokens bounds the tokens of a document (names, numbers, strings,
+	// punctuation; a line of a block string counts as one), counted
+	// before parsing: graphql-go parses about 100,000 a second.
+	MaxTokens = 20_000
+	// MaxDefinitions bounds the operations and fragments of a document,
+	// MaxVariables the variables an operation defines and MaxArguments
+	// the arguments of one field or directive and the fields of one
+	// input object value. graphql-go's validation is quadratic or worse
+	// in each (5,000 unused fragments take minutes), and it runs before
+	// the request's timeout applies.
+	MaxDefinitions = 100
+	MaxVariables   = 100
+	MaxArguments   = 50
+	// MaxFieldPairs bounds the pairs of fields of one response name in
+	// the selection sets of a document (fragments spread in a set
+	// included), which validation compares two by two and reports each
+	// conflicting pair of: 200 conflicting fields in one set make 19,900
+	// errors.
+	MaxFieldPairs = 2_000
 	// costCap keeps complexity sums far from overflow.
 	costCap = 1 << 40
 )
@@ -61,15 +82,29 @@ func limitError(code, msg string, limit, actual int64) gqlerrors.FormattedError 
 }
 
 // checkNesting scans the query text, skipping strings and comments, and
-// reports bracket nesting deeper than maxLexicalNesting.
+// reports bracket nesting deeper than maxLexicalNesting or more than
+// MaxTokens tokens, so that the parser never works on such a document.
 func checkNesting(q string) *gqlerrors.FormattedError {
-	depth := 0
+	depth, tokens := 0, 0
+	word := false // inside a name or number
 	for i := 0; i < len(q); i++ {
-		switch q[i] {
+		c := q[i]
+		if c == '_' || c == '-' || c == '+' || c == '.' && word || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			if !word {
+				word = true
+				tokens++
+			}
+			continue
+		}
+		word = false
+		switch c {
+		case ' ', '\t', '\n', '\r', ',':
+			continue
 		case '#':
 			for i < len(q) && q[i] != '\n' && q[i] != '\r' {
 				i++
 			}
+			continue
 		case '"':
 			if strings.HasPrefix(q[i:], `"""`) { // block string; \""" escapes
 				i += 3
@@ -77,14 +112,17 @@ func checkNesting(q string) *gqlerrors.FormattedError {
 					if strings.HasPrefix(q[i:], `\"""`) {
 						i += 3
 					}
+					if q[i] == '\n' {
+						tokens++ // graphql-go dedents a block string line by line
+					}
 					i++
 				}
 				i += 2
-				continue
-			}
-			for i++; i < len(q) && q[i] != '"' && q[i] != '\n'; i++ {
-				if q[i] == '\\' {
-					i++
+			} else {
+				for i++; i < len(q) && q[i] != '"' && q[i] != '\n'; i++ {
+					if q[i] == '\\' {
+						i++
+					}
 				}
 			}
 		case '{', '(', '[':
@@ -96,19 +134,39 @@ func checkNesting(q string) *gqlerrors.FormattedError {
 		case '}', ')', ']':
 			depth--
 		}
+		tokens++
+		if tokens > MaxTokens {
+			e := limitError(CodeTooComplex, fmt.Sprintf("the document has more than %d tokens", MaxTokens), MaxTokens, int64(tokens))
+			return &e
+		}
+	}
+	if tokens > MaxTokens {
+		e := limitError(CodeTooComplex, fmt.Sprintf("the document has more than %d tokens", MaxTokens), MaxTokens, int64(tokens))
+		return &e
 	}
 	return nil
 }
 
 // checkDocument applies the limits that depend on the document alone:
-// fields per selection set and per document, fragment cycles, and depth.
-// It returns nil when the document is within them.
+// definitions, variables, arguments, selections per selection set and
+// per document, fragment cycles, and depth. It returns nil when the
+// document is within them.
 func (l limits) checkDocument(doc *ast.Document) []gqlerrors.FormattedError {
+	if n := len(doc.Definitions); n > MaxDefinitions {
+		return []gqlerrors.FormattedError{limitError(CodeTooComplex,
+			fmt.Sprintf("the document has %d definitions (operations and fragments); at most %d are allowed", n, MaxDefinitions),
+			MaxDefinitions, int64(n))}
+	}
 	frags := map[string]*ast.FragmentDefinition{}
 	var sets []*ast.SelectionSet
 	for _, d := range doc.Definitions {
 		switch d := d.(type) {
 		case *ast.OperationDefinition:
+			if n := len(d.VariableDefinitions); n > MaxVariables {
+				return []gqlerrors.FormattedError{limitError(CodeTooComplex,
+					fmt.Sprintf("an operation defines %d variables; at most %d are allowed", n, MaxVariables),
+					MaxVariables, int64(n))}
+			}
 			sets = append(sets, d.SelectionSet)
 		case *ast.FragmentDefinition:
 			if d.Name != nil {
@@ -118,57 +176,101 @@ func (l limits) checkDocument(doc *ast.Document) []gqlerrors.FormattedError {
 		}
 	}
 
-	// Fields as written (no fragment expansion: complexity covers that).
-	total, widest := 0, 0
-	var count func(*ast.SelectionSet)
-	count = func(s *ast.SelectionSet) {
+	// Selections as written (no fragment expansion: complexity covers
+	// that); the selections of an inline fragment count in the set it is
+	// written in.
+	total, widest, args := 0, 0, 0
+	var value func(ast.Value)
+	value = func(v ast.Value) {
+		switch v := v.(type) {
+		case *ast.ObjectValue:
+			args = max(args, len(v.Fields))
+			for _, f := range v.Fields {
+				value(f.Value)
+			}
+		case *ast.ListValue:
+			for _, x := range v.Values {
+				value(x)
+			}
+		}
+	}
+	arguments := func(as []*ast.Argument) {
+		args = max(args, len(as))
+		for _, a := range as {
+			value(a.Value)
+		}
+	}
+	directives := func(ds []*ast.Directive) {
+		total += len(ds)
+		for _, d := range ds {
+			arguments(d.Arguments)
+		}
+	}
+	var count func(*ast.SelectionSet) int
+	count = func(s *ast.SelectionSet) int {
 		if s == nil {
-			return
+			return 0
 		}
 		n := 0
 		for _, sel := range s.Selections {
 			switch sel := sel.(type) {
 			case *ast.Field:
 				n++
-				count(sel.SelectionSet)
+				arguments(sel.Arguments)
+				directives(sel.Directives)
+				widest = max(widest, count(sel.SelectionSet))
+			case *ast.FragmentSpread:
+				n++
+				directives(sel.Directives)
 			case *ast.InlineFragment:
-				count(sel.SelectionSet)
+				directives(sel.Directives)
+				n += count(sel.SelectionSet)
 			}
 		}
-		total += n
-		widest = max(widest, n)
+		total += len(s.Selections)
+		return n
 	}
-	for _, s := range sets {
-		count(s)
+	for _, d := range doc.Definitions {
+		switch d := d.(type) {
+		case *ast.OperationDefinition:
+			directives(d.Directives)
+			for _, v := range d.VariableDefinitions {
+				value(v.DefaultValue)
+			}
+			widest = max(widest, count(d.SelectionSet))
+		case *ast.FragmentDefinition:
+			directives(d.Directives)
+			widest = max(widest, count(d.SelectionSet))
+		}
+	}
+	if args > MaxArguments {
+		return []gqlerrors.FormattedError{limitError(CodeTooComplex,
+			fmt.Sprintf("a field, directive or input object has %d arguments or fields; at most %d are allowed", args, MaxArguments),
+			MaxArguments, int64(args))}
 	}
 	if widest > l.maxSelections {
 		return []gqlerrors.FormattedError{limitError(CodeTooComplex,
-			fmt.Sprintf("a selection set has %d fields (aliases included); at most %d are allowed", widest, l.maxSelections),
+			fmt.Sprintf("a selection set has %d fields and fragments (aliases included); at most %d are allowed", widest, l.maxSelections),
 			int64(l.maxSelections), int64(widest))}
 	}
 	if total > l.maxFields {
 		return []gqlerrors.FormattedError{limitError(CodeTooComplex,
-			fmt.Sprintf("the document has %d fields; at most %d are allowed", total, l.maxFields),
+			fmt.Sprintf("the document has %d selections and directives; at most %d are allowed", total, l.maxFields),
 			int64(l.maxFields), int64(total))}
 	}
 
-	// Depth of everything (this walk also finds fragment cycles), then
-	// depth of the data graph alone.
+	// Fragment cycles and the depth of everything, then the depth of the
+	// data graph alone, reported first (its limit is the smaller).
 	all := depthWalker{frags: frags}
-	deepest := 0
+	deepestAll := 0
 	for _, s := range sets {
-		deepest = max(deepest, all.depth(s))
+		deepestAll = max(deepestAll, all.depth(s))
 		if all.cycle != nil {
 			return []gqlerrors.FormattedError{*all.cycle}
 		}
 	}
-	if deepest > l.maxIntrospectionDepth {
-		return []gqlerrors.FormattedError{limitError(CodeTooDeep,
-			fmt.Sprintf("the query is %d levels deep; at most %d are allowed", deepest, l.maxIntrospectionDepth),
-			int64(l.maxIntrospectionDepth), int64(deepest))}
-	}
 	data := depthWalker{frags: frags, skipIntrospection: true}
-	deepest = 0
+	deepest := 0
 	for _, d := range doc.Definitions {
 		if op, ok := d.(*ast.OperationDefinition); ok {
 			deepest = max(deepest, data.depth(op.SelectionSet))
@@ -179,7 +281,82 @@ func (l limits) checkDocument(doc *ast.Document) []gqlerrors.FormattedError {
 			fmt.Sprintf("the query is %d levels deep; at most %d are allowed", deepest, l.maxDepth),
 			int64(l.maxDepth), int64(deepest))}
 	}
+	if deepestAll > l.maxIntrospectionDepth {
+		return []gqlerrors.FormattedError{limitError(CodeTooDeep,
+			fmt.Sprintf("the query is %d levels deep; at most %d are allowed", deepestAll, l.maxIntrospectionDepth),
+			int64(l.maxIntrospectionDepth), int64(deepestAll))}
+	}
+	if n := fieldPairs(sets, frags); n > MaxFieldPairs {
+		return []gqlerrors.FormattedError{limitError(CodeTooComplex,
+			fmt.Sprintf("fields of one response name repeat too often: %d pairs to compare (fragments included); at most %d are allowed", n, MaxFieldPairs),
+			MaxFieldPairs, int64(n))}
+	}
 	return nil
+}
+
+// fieldPairs counts, in every selection set under sets, the pairs of
+// fields with one response name, the fields of the fragments spread in
+// the set (each once) included; it stops counting past MaxFieldPairs.
+// The document has no fragment cycle.
+func fieldPairs(sets []*ast.SelectionSet, frags map[string]*ast.FragmentDefinition) int {
+	pairs := 0
+	var names func(s *ast.SelectionSet, into map[string]int, spread map[string]bool)
+	names = func(s *ast.SelectionSet, into map[string]int, spread map[string]bool) {
+		if s == nil {
+			return
+		}
+		for _, sel := range s.Selections {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				name := ""
+				if sel.Alias != nil {
+					name = sel.Alias.Value
+				} else if sel.Name != nil {
+					name = sel.Name.Value
+				}
+				into[name]++
+			case *ast.InlineFragment:
+				names(sel.SelectionSet, into, spread)
+			case *ast.FragmentSpread:
+				if sel.Name == nil || spread[sel.Name.Value] {
+					continue
+				}
+				spread[sel.Name.Value] = true
+				if f := frags[sel.Name.Value]; f != nil {
+					names(f.SelectionSet, into, spread)
+				}
+			}
+		}
+	}
+	var walk func(s *ast.SelectionSet)
+	walk = func(s *ast.SelectionSet) {
+		if s == nil || pairs > MaxFieldPairs {
+			return
+		}
+		counts := map[string]int{}
+		names(s, counts, map[string]bool{})
+		for _, n := range counts {
+			pairs += n * (n - 1) / 2
+		}
+		var fields func(*ast.SelectionSet) // the sets under s's fields, inline fragments' included
+		fields = func(s *ast.SelectionSet) {
+			for _, sel := range s.Selections {
+				switch sel := sel.(type) {
+				case *ast.Field:
+					walk(sel.SelectionSet)
+				case *ast.InlineFragment:
+					if sel.SelectionSet != nil {
+						fields(sel.SelectionSet)
+					}
+				}
+			}
+		}
+		fields(s)
+	}
+	for _, s := range sets {
+		walk(s)
+	}
+	return pairs
 }
 
 // depthWalker measures selection depth, following fragment spreads once

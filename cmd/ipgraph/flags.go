@@ -16,6 +16,7 @@ type storeFlags struct {
 	db       string
 	backend  string
 	readOnly bool
+	bulkLoad bool // graph.Options.BulkLoad: the command writes without concurrent reads
 }
 
 func (s *storeFlags) register(fs *pflag.FlagSet) {
@@ -31,7 +32,7 @@ func (s *storeFlags) openForReading(ctx context.Context) (*graph.Store, error) {
 }
 
 func (s *storeFlags) open(ctx context.Context) (*graph.Store, error) {
-	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: s.readOnly})
+	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: s.readOnly, BulkLoad: s.bulkLoad})
 }
 
 // parse parses args with fs; --help prints usage and ends the command.

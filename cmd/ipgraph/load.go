@@ -20,11 +20,16 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	sf.register(fs)
 	gazetteers := fs.StringArray("gazetteer", nil, "extra gazetteer TSV file (repeatable)")
 	quiet := fs.BoolP("quiet", "q", false, "print only errors")
-	if err := parse(fs, args, stderr, "load [--db PATH|URL] [--backend bolt|memory|postgres] [--gazetteer FILE] PATH..."); err != nil {
+	server := fs.String("server", "", "load through the `URL` of a running ipgraph serve (its POST /admin/documents) instead of opening the store")
+	tokenFile := fs.String("token-file", "", "with --server: `FILE` holding the server's admin token (default $"+tokenEnv+")")
+	if err := parse(fs, args, stderr, "load [--db PATH|URL] [--backend bolt|memory|postgres] [--gazetteer FILE] PATH...\n       ipgraph load --server URL [--token-file FILE] PATH..."); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return exitError{2, "give at least one file or directory to load"}
+	}
+	if *server != "" {
+		return loadThroughServer(ctx, fs, *server, *tokenFile, *quiet, stdout, stderr) // remote.go
 	}
 	x, err := loaders.NewExtractor(*gazetteers...)
 	if err != nil {
@@ -34,6 +39,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	for _, e := range walkErrs {
 		fmt.Fprintln(stderr, "error:", e)
 	}
+	sf.bulkLoad = true // no reads run beside the load's writes
 	store, err := sf.open(ctx)
 	if err != nil {
 		return err
