@@ -128,3 +128,22 @@ func ReadExtractions(r io.Reader) ([]Extraction, error) {
 func SortResults(rs []LoadResult) {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Path < rs[j].Path })
 }
+
+// ExtractUpload reads data as the content of a file named name (as
+// ReadDocument reads a file: encoding, HTML, refusals) and extracts it;
+// source, when not empty, is recorded as the document's path. It is what
+// a server does with an uploaded document.
+func (x *Extractor) ExtractUpload(ctx context.Context, name string, data []byte, source string) (*Extraction, error) {
+	doc, err := ParseDocument(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if source != "" {
+		doc.Path = source
+	}
+	ex, err := x.Extract(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return ex, nil
+}

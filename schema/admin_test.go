@@ -39,14 +39,7 @@ func uploadLoader(t testing.TB) schema.DocumentLoader {
 		t.Fatal(err)
 	}
 	return schema.DocumentLoaderFunc(func(ctx context.Context, up schema.Upload) (*schema.LoadedDocument, error) {
-		doc, err := loaders.ParseDocument(up.Name, up.Data)
-		if err != nil {
-			return nil, err
-		}
-		if up.Source != "" {
-			doc.Path = up.Source
-		}
-		ex, err := x.Extract(ctx, doc)
+		ex, err := x.ExtractUpload(ctx, up.Name, up.Data, up.Source)
 		if err != nil {
 			return nil, err
 		}

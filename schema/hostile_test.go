@@ -210,13 +210,14 @@ func gqlGet(rawQuery string) func(string) *http.Request {
 }
 
 // deepRelations nests entity { relations { target { relations … } } }
-// depth levels deep.
-func deepRelations(id string, depth int) string {
+// depth levels deep, with relations as the list field's selection (e.g.
+// "relations" or "relations(first: 1)"), then a leaf.
+func deepRelations(id string, depth int, relations string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "{ entity(id: %q) { ", id)
 	for i := 2; i < depth; i++ {
 		if i%2 == 0 {
-			b.WriteString("relations { ")
+			b.WriteString(relations + " { ")
 		} else {
 			b.WriteString("target { ")
 		}
@@ -284,7 +285,7 @@ func hostileCases(a, b string) []hostileCase {
 	pathsQuery := fmt.Sprintf(`{ paths(from: %q, to: %q, maxLength: 8, first: 1000) { length nodes { id name } relations { predicate } } }`, a, b)
 	bigVars := map[string]interface{}{"blob": strings.Repeat("x", 10<<20)}
 	return []hostileCase{
-		{name: "50-deep nesting", request: gqlQuery(deepRelations(a, 50), nil), status: 400, codes: []string{schema.CodeTooDeep}},
+		{name: "50-deep nesting", request: gqlQuery(deepRelations(a, 50, "relations"), nil), status: 400, codes: []string{schema.CodeTooDeep}},
 		{name: "1,000 aliases of one field", request: gqlQuery("{ "+repeated(1000, `a%d: entity(id: "cnipa") { name } `)+"}", nil),
 			status: 400, codes: tooComplex},
 		{name: "fragment cycle", request: gqlQuery(`{ entity(id: "cnipa") { ...A } } fragment A on Entity { ...B } fragment B on Entity { ...A }`, nil),

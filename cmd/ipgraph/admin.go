@@ -17,16 +17,9 @@ import (
 // being the path the client gave.
 func uploadLoader(x *loaders.Extractor) schema.DocumentLoader {
 	return schema.DocumentLoaderFunc(func(ctx context.Context, up schema.Upload) (*schema.LoadedDocument, error) {
-		doc, err := loaders.ParseDocument(up.Name, up.Data)
+		ex, err := x.ExtractUpload(ctx, up.Name, up.Data, up.Source)
 		if err != nil {
 			return nil, err
-		}
-		if up.Source != "" {
-			doc.Path = up.Source
-		}
-		ex, err := x.Extract(ctx, doc)
-		if err != nil {
-			return nil, fmt.Errorf("extract: %w", err)
 		}
 		return &schema.LoadedDocument{Name: ex.Doc, Title: ex.Title, Triples: ex.Triples(),
 			Entities: len(ex.Entities), Statistics: len(ex.Statistics)}, nil

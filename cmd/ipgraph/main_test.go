@@ -37,11 +37,12 @@ func ipgraph(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-func stats(t *testing.T, db string) map[string]interface{} {
+// stats runs `stats --json` on db (with more flags, e.g. a backend).
+func stats(t *testing.T, db string, flags ...string) map[string]interface{} {
 	t.Helper()
-	code, out, errOut := ipgraph(t, "stats", "--db", db, "--json")
+	code, out, errOut := ipgraph(t, append([]string{"stats", "--db", db, "--json"}, flags...)...)
 	if code != 0 {
-		t.Fatalf("stats: %d %s", code, errOut)
+		t.Fatalf("stats %v: %d %s", flags, code, errOut)
 	}
 	var st map[string]interface{}
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
@@ -174,6 +175,34 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 }
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
+// serveInProcess runs `serve --db db` on a free port in this process and
+// returns the URL that its output's first match of urlRe captures, and a
+// function that stops it and checks its exit status.
+func serveInProcess(t *testing.T, db, urlRe string) (base string, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, &out, &errOut) }()
+	stop = func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("serve exited %d: %s", code, errOut.String())
+		}
+	}
+	re := regexp.MustCompile(urlRe)
+	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		stop()
+		t.Fatalf("serve did not start (no /%s/ in its output): %s %s", urlRe, out.String(), errOut.String())
+	}
+	return base, stop
+}
+
 // TestServeEndToEnd loads the real corpus, starts `serve` on a free port and
 // queries it over HTTP.
 func TestServeEndToEnd(t *testing.T) {
@@ -182,26 +211,8 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, _, errOut := ipgraph(t, "load", "--db", db, corpus, filepath.Join("..", "..", "testdata", "corpus")); code != 0 {
 		t.Fatalf("load: %d %s", code, errOut)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errOut syncBuffer
-	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, &out, &errOut) }()
-	defer func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d: %s", code, errOut.String())
-		}
-	}()
-	var base string
-	re := regexp.MustCompile(`GraphQL (http://[^ ]+)/graphql`)
-	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-	}
-	if base == "" {
-		t.Fatalf("serve did not start: %s %s", out.String(), errOut.String())
-	}
+	base, stop := serveInProcess(t, db, `GraphQL (http://[^ ]+)/graphql`)
+	defer stop()
 
 	query := func(q string) map[string]interface{} {
 		body, _ := json.Marshal(map[string]string{"query": q})

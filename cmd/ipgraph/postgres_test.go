@@ -65,15 +65,7 @@ func postgresURL(t *testing.T) string {
 
 func statsOf(t *testing.T, backend, db string) map[string]interface{} {
 	t.Helper()
-	code, out, errOut := ipgraph(t, "stats", "--backend", backend, "--db", db, "--json")
-	if code != 0 {
-		t.Fatalf("stats --backend %s: %d %s", backend, code, errOut)
-	}
-	var st map[string]interface{}
-	if err := json.Unmarshal([]byte(out), &st); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return stats(t, db, "--backend", backend)
 }
 
 // TestPostgresEndToEnd loads the shared corpus into PostgreSQL through the

@@ -189,29 +189,13 @@ func TestLoadWhileServing(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	t.Setenv(tokenEnv, testToken)
-	ctx, cancel := context.WithCancel(context.Background())
-	var out, errOut syncBuffer
-	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, &out, &errOut) }()
+	base, stop := serveInProcess(t, db, `admin endpoints on: ipgraph load --server (http://\S+) `)
 	defer func() {
-		cancel()
-		if code := <-done; code != 0 {
-			t.Errorf("serve exited %d: %s", code, errOut.String())
-		}
+		stop()
 		if _, err := os.Stat(db + ".lock-info"); !os.IsNotExist(err) {
 			t.Errorf("the lock-info file outlives serve: %v", err)
 		}
 	}()
-	var base string
-	re := regexp.MustCompile(`admin endpoints on: ipgraph load --server (http://\S+) `)
-	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		}
-	}
-	if base == "" {
-		t.Fatalf("serve did not start with the admin endpoints: %s %s", out.String(), errOut.String())
-	}
 
 	start := time.Now()
 	code, _, loadErr := ipgraph(t, "load", "--db", db, filepath.Join(corpus, "news_digest_2021.txt"))
