@@ -19,8 +19,9 @@
 # end, or when the server dies. RSS (VmRSS of /proc/PID/status) is sampled
 # every second of the run; a Go heap this small saws up and down by several
 # percent between collections, so "after the warm-up" is the median of the
-# samples of the run's first RSS_WINDOW seconds and "at the end" that of
-# its last RSS_WINDOW seconds (the single readings are printed too).
+# samples of the run's first fifth (at least RSS_WINDOW seconds) and "at
+# the end" that of its last fifth (the single readings, and the trend of a
+# least-squares line through all samples, are printed too).
 #
 # Environment: WARMUP (default 15s), THREADS / CONNS (wrk -t/-c, default
 # 2/8), WRK_TIMEOUT (default 10s; the server's own limit is 10s too),
@@ -144,13 +145,15 @@ sampler_pid=
 median() { tail -n +"$1" "$work/rss.txt" | head -n "$2" | awk '{print $2}' | sort -n |
   awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 nsamples=$(grep -c . "$work/rss.txt" || true)
-w=$window
+w=$((nsamples / 5 > window ? nsamples / 5 : window))
 [ $((nsamples / 3)) -ge "$w" ] || w=$((nsamples / 3 > 0 ? nsamples / 3 : 1))
 rss_before=$(median 1 "$w")
 rss_after=$(median $((nsamples - w + 1 > 1 ? nsamples - w + 1 : 1)) "$w")
 [ "$alive" = yes ] || rss_after=0
 rss_max=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$work/rss.txt")
 rss_min=$(awk 'NR == 1 || $2 < m { m = $2 } END { print m + 0 }' "$work/rss.txt")
+trend=$(awk '{ n++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2 }
+  END { d = n * sxx - sx * sx; if (n < 2 || d == 0) print "0.00"; else printf "%+.2f", (n * sxy - sx * sy) / d * 60 / 1024 }' "$work/rss.txt")
 growth=$(awk -v a="$rss_before" -v b="$rss_after" 'BEGIN { if (a > 0) printf "%.1f", (b - a) * 100 / a; else print "inf" }')
 to_ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 panics=$(grep -c -i 'panic' "$work/serve.log" || true)
@@ -161,7 +164,7 @@ soak summary ($(basename "$bin") serve --read-only over $corpus; warm-up $warmup
   latency        p50 $(to_ms "$r_p50_us") ms, p90 $(to_ms "$r_p90_us") ms, p99 $(to_ms "$r_p99_us") ms, max $(to_ms "$r_max_us") ms
   errors         $r_errors (non-2xx $r_non2xx, GraphQL errors $r_graphql_errors, socket $((r_connect_errors + r_read_errors + r_write_errors)), timeouts $r_timeouts); warm-up $warm_errors
   RSS            $(mb "$rss_before") MB after warm-up, $(mb "$rss_after") MB at the end (medians of ${w}s): growth $growth% (limit < $max_growth%)
-                 single readings $(mb "$rss_warm") MB after warm-up, $(mb "$rss_end") MB at the end; samples $(mb "$rss_min")–$(mb "$rss_max") MB ($nsamples); peak (VmHWM) $(mb "$hwm") MB
+                 single readings $(mb "$rss_warm") MB after warm-up, $(mb "$rss_end") MB at the end; samples $(mb "$rss_min")–$(mb "$rss_max") MB ($nsamples); trend $trend MB/min; peak (VmHWM) $(mb "$hwm") MB
   server         alive: $alive; panics in its log: $panics
 EOF
 
