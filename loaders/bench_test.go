@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // benchCorpus reads ../shared/corpus once per benchmark.
@@ -63,7 +65,7 @@ func BenchmarkExtractBaseline(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			Segment(d.Text)
+			text.Segment(d.Text)
 		}
 	}
 }

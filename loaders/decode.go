@@ -36,6 +36,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -142,7 +144,7 @@ func decodeText(name string, data []byte) (text, title string, err error) {
 // invisible format characters (zero-width spaces, byte-order marks).
 func isBlank(s string) bool {
 	for _, r := range s {
-		if !isBlankRune(r) && !unicode.Is(unicode.Cf, r) {
+		if !text.IsBlank(r) && !unicode.Is(unicode.Cf, r) {
 			return false
 		}
 	}
@@ -358,7 +360,7 @@ var htmlLine = map[string]bool{"li": true, "dt": true, "dd": true, "tr": true, "
 // white space collapse to one space (except in <pre>); character
 // references (&amp;, &#8212;, &nbsp;) are decoded, and a non-breaking space
 // is a space. Comments and the doctype are dropped.
-func htmlToText(s string) (text, title string) {
+func htmlToText(s string) (bodyText, plain string) {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var w textWriter
 	var titleB strings.Builder
@@ -424,7 +426,7 @@ func htmlToText(s string) (text, title string) {
 			}
 		}
 	}
-	return w.b.String(), strings.Join(strings.FieldsFunc(titleB.String(), isBlankRune), " ")
+	return w.b.String(), strings.Join(strings.FieldsFunc(titleB.String(), text.IsBlank), " ")
 }
 
 // textWriter writes text with collapsed white space and pending breaks.

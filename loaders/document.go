@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -348,7 +347,3 @@ func findDate(text, title string) string {
 	}
 	return ""
 }
-
-// isBlankRune reports whether r is whitespace, including non-breaking and
-// ideographic spaces.
-func isBlankRune(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' }

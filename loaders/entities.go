@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // candidate is one recognized name in one sentence, before aliases are
@@ -31,7 +33,7 @@ type mention struct {
 type sentInfo struct {
 	Sentence
 	runes    []rune
-	toks     []token
+	toks     []text.Token
 	mentions []*mention
 }
 
@@ -39,7 +41,7 @@ func (s *sentInfo) spanText(lo, hi int) string {
 	if lo >= hi || hi > len(s.toks) {
 		return ""
 	}
-	t := string(s.runes[s.toks[lo].lo:s.toks[hi-1].hi])
+	t := string(s.runes[s.toks[lo].Lo:s.toks[hi-1].Hi])
 	if strings.ContainsAny(t, "\n\r\t") || strings.Contains(t, "  ") {
 		t = strings.Join(strings.Fields(t), " ")
 	}
@@ -92,7 +94,7 @@ func (s *sentInfo) sortMentions() {
 // recognizeGazetteer adds the longest gazetteer matches of a sentence.
 func (x *Extractor) recognizeGazetteer(si int, s *sentInfo) {
 	for i := 0; i < len(s.toks); {
-		if s.toks[i].kind == tokPunct || s.toks[i].kind == tokNum {
+		if s.toks[i].Kind == text.Punct || s.toks[i].Kind == text.Num {
 			i++
 			continue
 		}
@@ -117,20 +119,20 @@ func (x *Extractor) recognizeGazetteer(si int, s *sentInfo) {
 // the following tokens. It returns the end of the tokens used, or i.
 func (x *Extractor) hyphenRegions(si int, s *sentInfo, i int) int {
 	t := s.toks[i]
-	if t.kind != tokWord || !strings.Contains(t.s, "-") {
+	if t.Kind != text.Word || !strings.Contains(t.Text, "-") {
 		return i
 	}
-	first, _, _ := strings.Cut(t.s, "-")
-	if x.gaz.root.child(foldWord(first), false) == nil {
+	first, _, _ := strings.Cut(t.Text, "-")
+	if x.gaz.root.child(text.FoldWord(first), false) == nil {
 		return i // no place name starts like this: "high-quality", "year-on-year"
 	}
-	parts := strings.Split(t.s, "-")
-	syn := make([]token, 0, len(parts)+x.gaz.maxLen)
+	parts := strings.Split(t.Text, "-")
+	syn := make([]text.Token, 0, len(parts)+x.gaz.maxLen)
 	for _, p := range parts {
 		if p == "" {
 			return i
 		}
-		syn = append(syn, token{s: p, kind: tokWord})
+		syn = append(syn, text.Token{Text: p, Kind: text.Word})
 	}
 	for k := i + 1; k < len(s.toks) && k <= i+x.gaz.maxLen; k++ {
 		syn = append(syn, s.toks[k])
@@ -168,15 +170,15 @@ func (x *Extractor) hyphenRegions(si int, s *sentInfo, i int) int {
 	return end
 }
 
-func isConnector(t token) bool { return t.kind == tokWord && connectors[t.s] }
+func isConnector(t text.Token) bool { return t.Kind == text.Word && connectors[t.Text] }
 
-func isPossessive(t token) bool {
-	return t.kind == tokWord && len([]rune(t.s)) == 2 && isApostrophe([]rune(t.s)[0])
+func isPossessive(t text.Token) bool {
+	return t.Kind == text.Word && len([]rune(t.Text)) == 2 && text.IsApostrophe([]rune(t.Text)[0])
 }
 
 // nameWord reports whether t can be part of a capitalized name.
-func nameWord(t token) bool {
-	return isCap(t) || isPossessive(t)
+func nameWord(t text.Token) bool {
+	return text.IsCap(t) || isPossessive(t)
 }
 
 // coreConnectors join the words of any name; titleConnectors only the
@@ -190,14 +192,14 @@ var (
 
 // firstRunEnd returns the end of the run of capitalized words (joined by
 // "and" when both sides are capitalized) that starts at i.
-func firstRunEnd(toks []token, i int, known map[int]bool) int {
+func firstRunEnd(toks []text.Token, i int, known map[int]bool) int {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
 		switch {
-		case nameWord(t) || (t.kind == tokAlnum && j+1 < len(toks) && isCap(toks[j+1])):
+		case nameWord(t) || (t.Kind == text.Alnum && j+1 < len(toks) && text.IsCap(toks[j+1])):
 			j++
-		case (t.s == "and" || t.s == "&") && j > i && j+1 < len(toks) && isCap(toks[j+1]) && !nonStarters[toks[j+1].s] && headTypes[toks[j-1].s] == "" && !known[j] && !isAllCaps(toks[j-1].s):
+		case (t.Text == "and" || t.Text == "&") && j > i && j+1 < len(toks) && text.IsCap(toks[j+1]) && !nonStarters[toks[j+1].Text] && headTypes[toks[j-1].Text] == "" && !known[j] && !text.IsAllCaps(toks[j-1].Text):
 			j++
 		default:
 			return j
@@ -214,14 +216,14 @@ func firstRunEnd(toks []token, i int, known map[int]bool) int {
 // known marks token positions where a gazetteer name ends: "and" right
 // after a known name ("SIPO and Zhejiang Provincial Government") starts a
 // new name.
-func phraseEnd(toks []token, i int, known map[int]bool) int {
+func phraseEnd(toks []text.Token, i int, known map[int]bool) int {
 	run := firstRunEnd(toks, i, known)
 	if run <= i {
 		return i
 	}
 	_, typ := classifyPhrase(toks, i, run)
 	if typ == "" {
-		if lt, ok := leadTypes[toks[i].s]; ok {
+		if lt, ok := leadTypes[toks[i].Text]; ok {
 			typ = lt
 		}
 	}
@@ -232,24 +234,24 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 		switch {
 		case nameWord(t):
 			j++
-		case t.kind == tokAlnum && j+1 < len(toks) && isCap(toks[j+1]):
+		case t.Kind == text.Alnum && j+1 < len(toks) && text.IsCap(toks[j+1]):
 			j++ // "the 14th Five-Year Plan" inside a title
-		case title && t.kind == tokNum && len(t.s) == 4 && j+1 < len(toks) && isCap(toks[j+1]):
+		case title && t.Kind == text.Num && len(t.Text) == 4 && j+1 < len(toks) && text.IsCap(toks[j+1]):
 			j++
-		case title && t.kind == tokNum && len(t.s) == 4 && j > i && isCap(toks[j-1]):
+		case title && t.Kind == text.Num && len(t.Text) == 4 && j > i && text.IsCap(toks[j-1]):
 			return j + 1 // "… Development Strategy 2017"
-		case t.s == "(" && j+2 < len(toks) && toks[j+1].kind == tokWord && (isAllCaps(toks[j+1].s) || isCap(toks[j+1])) && toks[j+2].s == ")" && j+3 < len(toks) && isCap(toks[j+3]) && !nonStarters[toks[j+3].s]:
+		case t.Text == "(" && j+2 < len(toks) && toks[j+1].Kind == text.Word && (text.IsAllCaps(toks[j+1].Text) || text.IsCap(toks[j+1])) && toks[j+2].Text == ")" && j+3 < len(toks) && text.IsCap(toks[j+3]) && !nonStarters[toks[j+3].Text]:
 			j += 3 // "Communist Party of China (CPC) Central Committee", "Cultural Industry (Group) Company"
-		case title && isQuoteMark(t.s):
+		case title && isQuoteMark(t.Text):
 			q := closingQuote(toks, j)
-			if q > 0 && q+1 < len(toks) && isCap(toks[q+1]) && !nonStarters[toks[q+1].s] {
+			if q > 0 && q+1 < len(toks) && text.IsCap(toks[q+1]) && !nonStarters[toks[q+1].Text] {
 				j = q + 1 // "Work Plan … in Facilitating the "Belt and Road" Initiative"
 				continue
 			}
 			return trimConnectors(toks, i, j)
-		case t.kind == tokWord && (coreConnectors[t.s] || (title && titleConnectors[t.s])):
-			if afterHeadStops[t.s] && j > i {
-				if _, ok := headType(toks[j-1].s); ok {
+		case t.Kind == text.Word && (coreConnectors[t.Text] || (title && titleConnectors[t.Text])):
+			if afterHeadStops[t.Text] && j > i {
+				if _, ok := headType(toks[j-1].Text); ok {
 					// "the Green Seedling Program with the Ministry of …":
 					// a title that has reached its head word ends before
 					// "with", "by", "from" or "at".
@@ -257,27 +259,27 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 				}
 			}
 			k := j + 1
-			if t.s == "and" || t.s == "&" {
-				for title && k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "to" || toks[k].s == "for" || toks[k].s == "on") {
+			if t.Text == "and" || t.Text == "&" {
+				for title && k < len(toks) && k-j < 3 && (toks[k].Text == "the" || toks[k].Text == "to" || toks[k].Text == "for" || toks[k].Text == "on") {
 					k++
 				}
-				if k < len(toks) && isCap(toks[k]) && !nonStarters[toks[k].s] && !stopAfterConn[toks[k].s] && !startsNewName(toks, i, j, k, title, known) && !(known[j] && !title) {
+				if k < len(toks) && text.IsCap(toks[k]) && !nonStarters[toks[k].Text] && !stopAfterConn[toks[k].Text] && !startsNewName(toks, i, j, k, title, known) && !(known[j] && !title) {
 					j = k
 					continue
 				}
 				return trimConnectors(toks, i, j)
 			}
-			if title && t.s == "in" && k < len(toks) && toks[k].kind == tokNum && len(toks[k].s) == 4 {
+			if title && t.Text == "in" && k < len(toks) && toks[k].Kind == text.Num && len(toks[k].Text) == 4 {
 				return k + 1 // "… Project in 2017"
 			}
-			for k < len(toks) && k-j < 3 && (toks[k].s == "the" || toks[k].s == "a" || toks[k].s == "an" || toks[k].s == "this") {
+			for k < len(toks) && k-j < 3 && (toks[k].Text == "the" || toks[k].Text == "a" || toks[k].Text == "an" || toks[k].Text == "this") {
 				k++
 			}
-			if title && k < len(toks) && isQuoteMark(toks[k].s) && closingQuote(toks, k) > 0 {
+			if title && k < len(toks) && isQuoteMark(toks[k].Text) && closingQuote(toks, k) > 0 {
 				j = k
 				continue
 			}
-			if k < len(toks) && !stopAfterConn[toks[k].s] && (isCap(toks[k]) || (toks[k].kind == tokAlnum && k+1 < len(toks) && isCap(toks[k+1])) || (title && toks[k].kind == tokNum && len(toks[k].s) == 4 && k+1 < len(toks) && isCap(toks[k+1]))) {
+			if k < len(toks) && !stopAfterConn[toks[k].Text] && (text.IsCap(toks[k]) || (toks[k].Kind == text.Alnum && k+1 < len(toks) && text.IsCap(toks[k+1])) || (title && toks[k].Kind == text.Num && len(toks[k].Text) == 4 && k+1 < len(toks) && text.IsCap(toks[k+1]))) {
 				j = k
 				continue
 			}
@@ -294,12 +296,12 @@ func phraseEnd(toks []token, i int, known map[int]bool) int {
 // head word meets another headed run ("General Office of the Party and
 // General Office of the Council"); a title meets another title
 // ("Measures for … and the Regulations for …").
-func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bool {
+func startsNewName(toks []text.Token, i, j, k int, title bool, known map[int]bool) bool {
 	r := firstRunEnd(toks, k, known)
 	for n := k; n < r; n++ {
-		ht, ok := headType(toks[n].s)
+		ht, ok := headType(toks[n].Text)
 		if !ok {
-			if lt, ok := leadTypes[toks[n].s]; ok && n == k && (lt == Law) == title {
+			if lt, ok := leadTypes[toks[n].Text]; ok && n == k && (lt == Law) == title {
 				return true
 			}
 			continue
@@ -308,15 +310,15 @@ func startsNewName(toks []token, i, j, k int, title bool, known map[int]bool) bo
 			if ht == Law || ht == Program {
 				// "… and the Feasible Operational Rules for …": "the" after
 				// "and" starts a second title.
-				return n == k || toks[k].s == "Implementing" || (k > j+1 && toks[j+1].s == "the")
+				return n == k || toks[k].Text == "Implementing" || (k > j+1 && toks[j+1].Text == "the")
 			}
 			continue
 		}
 		for m := i; m < j; m++ {
-			if _, ok := headTypes[toks[m].s]; ok {
+			if _, ok := headTypes[toks[m].Text]; ok {
 				return true
 			}
-			if _, ok := leadTypes[toks[m].s]; ok {
+			if _, ok := leadTypes[toks[m].Text]; ok {
 				return true
 			}
 		}
@@ -330,24 +332,24 @@ func isQuoteMark(s string) bool { return s == "\"" || s == "“" || s == "”" }
 // closingQuote returns the index of the quote mark closing the one at
 // toks[j] when what lies between is a short run of capitalized words and
 // connectors ("Belt and Road"), or -1.
-func closingQuote(toks []token, j int) int {
+func closingQuote(toks []text.Token, j int) int {
 	for k := j + 1; k < len(toks) && k-j <= 10; k++ {
 		t := toks[k]
-		if isQuoteMark(t.s) {
+		if isQuoteMark(t.Text) {
 			if k == j+1 {
 				return -1
 			}
 			return k
 		}
-		if !(nameWord(t) || isConnector(t) || t.kind == tokNum || t.kind == tokAlnum || t.s == "-") {
+		if !(nameWord(t) || isConnector(t) || t.Kind == text.Num || t.Kind == text.Alnum || t.Text == "-") {
 			return -1
 		}
 	}
 	return -1
 }
 
-func trimConnectors(toks []token, i, j int) int {
-	for j > i && (isConnector(toks[j-1]) || toks[j-1].s == "(") {
+func trimConnectors(toks []text.Token, i, j int) int {
+	for j > i && (isConnector(toks[j-1]) || toks[j-1].Text == "(") {
 		j--
 	}
 	return j
@@ -356,32 +358,32 @@ func trimConnectors(toks []token, i, j int) int {
 // classifyPhrase types a capitalized phrase toks[lo:hi] by its head or lead
 // word. It returns the (possibly shortened) end and the type, or "" when
 // the phrase names nothing the loaders know how to type.
-func classifyPhrase(toks []token, lo, hi int) (int, EntityType) {
+func classifyPhrase(toks []text.Token, lo, hi int) (int, EntityType) {
 	// The first run: words up to the first connector other than "and".
 	run := lo
 	for run < hi {
-		if nameWord(toks[run]) || toks[run].s == "and" || toks[run].s == "&" || toks[run].s == "And" || toks[run].kind == tokAlnum || toks[run].kind == tokNum {
+		if nameWord(toks[run]) || toks[run].Text == "and" || toks[run].Text == "&" || toks[run].Text == "And" || toks[run].Kind == text.Alnum || toks[run].Kind == text.Num {
 			run++
 			continue
 		}
-		if toks[run].s == "(" && run+3 < hi && toks[run+2].s == ")" && isCap(toks[run+3]) {
+		if toks[run].Text == "(" && run+3 < hi && toks[run+2].Text == ")" && text.IsCap(toks[run+3]) {
 			run += 3 // "… Innovation (HengQin) Pilot Platform"
 			continue
 		}
 		break
 	}
 	for k := run - 1; k >= lo; k-- {
-		if t, ok := headType(toks[k].s); ok {
+		if t, ok := headType(toks[k].Text); ok {
 			if k < run-1 {
 				return k + 1, t // "Supreme People's Court Vice President …" → "… Court"
 			}
-			if lt, ok := leadTypes[toks[lo].s]; ok && k == lo && hi > run {
+			if lt, ok := leadTypes[toks[lo].Text]; ok && k == lo && hi > run {
 				return hi, lt
 			}
 			return hi, t
 		}
 	}
-	if t, ok := leadTypes[toks[lo].s]; ok && hi > run {
+	if t, ok := leadTypes[toks[lo].Text]; ok && hi > run {
 		return hi, t
 	}
 	return hi, ""
@@ -402,15 +404,15 @@ func headType(w string) (EntityType, bool) {
 
 // ofSuffixes returns the starts of the named parts that follow "of (the)"
 // inside a phrase.
-func ofSuffixes(toks []token, lo, hi int) []int {
+func ofSuffixes(toks []text.Token, lo, hi int) []int {
 	var out []int
 	for k := lo + 1; k < hi; k++ {
-		if toks[k].s == "of" || toks[k].s == "at" || toks[k].s == "under" {
+		if toks[k].Text == "of" || toks[k].Text == "at" || toks[k].Text == "under" {
 			n := k + 1
-			for n < hi && (toks[n].s == "the" || toks[n].s == "this") {
+			for n < hi && (toks[n].Text == "the" || toks[n].Text == "this") {
 				n++
 			}
-			if n < hi && isCap(toks[n]) {
+			if n < hi && text.IsCap(toks[n]) {
 				out = append(out, n)
 			}
 		}
@@ -443,7 +445,7 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 					if se > end {
 						se = end
 					}
-					if se-st < 2 && !isAllCaps(toks[st].s) {
+					if se-st < 2 && !text.IsAllCaps(toks[st].Text) {
 						continue
 					}
 					if m := phrase(st, se, depth+1); m != nil {
@@ -458,12 +460,12 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		}
 		typ = refineType(toks, lo, end, typ)
 		// Law and Program titles may end with a year or a range in brackets.
-		if (typ == Law || typ == Program) && end+2 < len(toks) && toks[end].s == "(" {
+		if (typ == Law || typ == Program) && end+2 < len(toks) && toks[end].Text == "(" {
 			k := end + 1
-			for k < len(toks) && k-end < 6 && (toks[k].kind == tokNum || toks[k].s == "-" || toks[k].s == "–") {
+			for k < len(toks) && k-end < 6 && (toks[k].Kind == text.Num || toks[k].Text == "-" || toks[k].Text == "–") {
 				k++
 			}
-			if k < len(toks) && k > end+1 && toks[k].s == ")" {
+			if k < len(toks) && k > end+1 && toks[k].Text == ")" {
 				end = k + 1
 			}
 		}
@@ -489,7 +491,7 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 			}
 		}
 		// "the 2017 Annual Plan for …": a year before a title is part of it.
-		if (typ == Law || typ == Program) && lo > 0 && isYear(toks[lo-1]) && (lo < 2 || toks[lo-2].s == "the" || toks[lo-2].s == "its" || toks[lo-2].kind == tokPunct) {
+		if (typ == Law || typ == Program) && lo > 0 && isYear(toks[lo-1]) && (lo < 2 || toks[lo-2].Text == "the" || toks[lo-2].Text == "its" || toks[lo-2].Kind == text.Punct) {
 			lo--
 		}
 		if genericPhrase(toks[lo:end]) {
@@ -497,10 +499,10 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		}
 		name := s.spanText(lo, end)
 		c := &candidate{gaz: -1, typ: typ, name: name, rule: "pattern: capitalized phrase with head word"}
-		if lt, ok := leadTypes[toks[lo].s]; ok && lt == typ {
-			c.rule = "pattern: " + toks[lo].s + " …"
-		} else if t, ok := headType(toks[end-1].s); ok && t == typ {
-			c.rule = "pattern: … " + toks[end-1].s
+		if lt, ok := leadTypes[toks[lo].Text]; ok && lt == typ {
+			c.rule = "pattern: " + toks[lo].Text + " …"
+		} else if t, ok := headType(toks[end-1].Text); ok && t == typ {
+			c.rule = "pattern: … " + toks[end-1].Text
 		}
 		e, ok := x.gaz.lookupName(baseName(name))
 		if !ok && typ == Agency {
@@ -523,7 +525,7 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 			c.suffix = suffix
 			// The part before "of": "Patent Bureau" of "Patent Bureau of the CNIPA".
 			k := lo
-			for k < end && toks[k].s != "of" && toks[k].s != "at" && toks[k].s != "under" {
+			for k < end && toks[k].Text != "of" && toks[k].Text != "at" && toks[k].Text != "under" {
 				k++
 			}
 			if k-lo >= 2 && (typ == Agency || typ == Organization) {
@@ -537,10 +539,10 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(isCap(t) || (t.kind == tokAlnum && i+1 < len(toks) && isCap(toks[i+1]))) || nonStarters[t.s] {
+		if !(text.IsCap(t) || (t.Kind == text.Alnum && i+1 < len(toks) && text.IsCap(toks[i+1]))) || nonStarters[t.Text] {
 			continue
 		}
-		if i > 0 && (isCap(toks[i-1]) || isPossessive(toks[i-1])) && !nonStarters[toks[i-1].s] {
+		if i > 0 && (text.IsCap(toks[i-1]) || isPossessive(toks[i-1])) && !nonStarters[toks[i-1].Text] {
 			continue // not the start of a run
 		}
 		// "China's Patent Law": the owner is not part of the name.
@@ -580,8 +582,8 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 // isOfSuffixStart reports whether m follows "of"/"in" inside p, as China in
 // "Bank of China": still part of the name, so it returns false unless the
 // region is the whole tail after "in".
-func isOfSuffixStart(toks []token, p, m *mention) bool {
-	return m.lo > p.lo && toks[m.lo-1].s == "in" && m.hi == p.hi
+func isOfSuffixStart(toks []text.Token, p, m *mention) bool {
+	return m.lo > p.lo && toks[m.lo-1].Text == "in" && m.hi == p.hi
 }
 
 // baseName strips what varies between mentions of one name: an ordinal
@@ -616,7 +618,7 @@ func stripInnerOrdinals(n string) string {
 
 // refineType adjusts a head-word type for a few heads whose type depends
 // on the rest of the name.
-func refineType(toks []token, lo, hi int, typ EntityType) EntityType {
+func refineType(toks []text.Token, lo, hi int, typ EntityType) EntityType {
 	words := tokenTexts(toks[lo:hi])
 	has := func(w string) bool {
 		for _, x := range words {
@@ -638,7 +640,7 @@ func refineType(toks []token, lo, hi int, typ EntityType) EntityType {
 		return Agency // public IP protection and service centers
 	case (last == "Conference") && (has("Joint") || has("Consultative")):
 		return Agency
-	case has("Congress") && toks[lo].kind == tokAlnum:
+	case has("Congress") && toks[lo].Kind == text.Alnum:
 		return Program // "the 19th CPC National Congress", a numbered meeting
 	}
 	return typ
@@ -656,7 +658,7 @@ func stripParenAcronyms(name string) string {
 			return name
 		}
 		inner := name[i+2 : i+j]
-		if !isAllCaps(inner) || strings.Contains(inner, " ") {
+		if !text.IsAllCaps(inner) || strings.Contains(inner, " ") {
 			return name
 		}
 		name = name[:i] + name[i+j+1:]
@@ -746,10 +748,10 @@ func functionWord(w string) bool {
 func (x *Extractor) recognizeAcronyms(si int, s *sentInfo) {
 	toks := s.toks
 	for p := 1; p+2 < len(toks); p++ {
-		if toks[p].s != "(" || toks[p+2].s != ")" || toks[p+1].kind != tokWord || !isAllCaps(toks[p+1].s) {
+		if toks[p].Text != "(" || toks[p+2].Text != ")" || toks[p+1].Kind != text.Word || !text.IsAllCaps(toks[p+1].Text) {
 			continue
 		}
-		acr := toks[p+1].s
+		acr := toks[p+1].Text
 		prev := s.mentionEndingAt(p)
 		if prev != nil {
 			words := tokenTexts(toks[prev.lo:prev.hi])
@@ -788,7 +790,7 @@ func (x *Extractor) recognizeAcronyms(si int, s *sentInfo) {
 		// No recognized name before the bracket: find the longest run of
 		// capitalized words whose initials give the acronym.
 		for lo := p - 12; lo < p; lo++ {
-			if lo < 0 || !isCap(toks[lo]) || nonStarters[toks[lo].s] {
+			if lo < 0 || !text.IsCap(toks[lo]) || nonStarters[toks[lo].Text] {
 				continue
 			}
 			ok := true
@@ -803,7 +805,7 @@ func (x *Extractor) recognizeAcronyms(si int, s *sentInfo) {
 			}
 			_, typ := classifyPhrase(toks, lo, p)
 			if typ == "" {
-				typ = typeFromLastWord(toks[p-1].s)
+				typ = typeFromLastWord(toks[p-1].Text)
 			}
 			if typ == "" {
 				break
@@ -826,17 +828,17 @@ func typeFromLastWord(w string) EntityType {
 	return ""
 }
 
-func tokenTexts(toks []token) []string {
+func tokenTexts(toks []text.Token) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.s
+		out[i] = t.Text
 	}
 	return out
 }
 
 // isYear reports whether t is a four-digit year between 1900 and 2099.
-func isYear(t token) bool {
-	return t.kind == tokNum && len(t.s) == 4 && (strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20"))
+func isYear(t text.Token) bool {
+	return t.Kind == text.Num && len(t.Text) == 4 && (strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20"))
 }
 
 // descriptorHeads end a lower-case description after a quoted name
@@ -870,18 +872,18 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 	qualified := -1 // end of the last quoted name found, for "A" and "B"
 	sentenceHasProgramWord := false
 	for _, t := range toks {
-		if programWords[t.folded()] {
+		if programWords[t.Folded()] {
 			sentenceHasProgramWord = true
 			break
 		}
 	}
 	for j := 0; j < len(toks); j++ {
-		if !isQuoteMark(toks[j].s) || toks[j].s == "”" || s.covered(j) {
+		if !isQuoteMark(toks[j].Text) || toks[j].Text == "”" || s.covered(j) {
 			continue
 		}
 		q := -1
 		for k := j + 1; k < len(toks) && k-j <= 16; k++ {
-			if isQuoteMark(toks[k].s) {
+			if isQuoteMark(toks[k].Text) {
 				q = k
 				break
 			}
@@ -890,7 +892,7 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 			continue
 		}
 		inLo, inHi := j+1, q
-		for inHi > inLo && (toks[inHi-1].s == "." || toks[inHi-1].s == ",") {
+		for inHi > inLo && (toks[inHi-1].Text == "." || toks[inHi-1].Text == ",") {
 			inHi--
 		}
 		if inHi <= inLo {
@@ -902,21 +904,21 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 		headIn := EntityType("")
 		for k := inLo; k < inHi; k++ {
 			t := toks[k]
-			if t.kind == tokPunct && t.s != "+" && t.s != "-" && t.s != "," && t.s != "&" && t.s != "/" {
+			if t.Kind == text.Punct && t.Text != "+" && t.Text != "-" && t.Text != "," && t.Text != "&" && t.Text != "/" {
 				stopped = true
 				break
 			}
-			if t.kind == tokPunct || isConnector(t) {
-				if t.kind == tokWord && t.s != "and" {
+			if t.Kind == text.Punct || isConnector(t) {
+				if t.Kind == text.Word && t.Text != "and" {
 					sawFunc = true
 				}
 				continue
 			}
 			content++
-			if isCap(t) || t.kind == tokNum || t.kind == tokAlnum || (t.kind == tokWord && isAllCaps(t.s)) {
+			if text.IsCap(t) || t.Kind == text.Num || t.Kind == text.Alnum || (t.Kind == text.Word && text.IsAllCaps(t.Text)) {
 				titled++
 			}
-			if ht, ok := descriptorHeads[strings.ToLower(t.s)]; ok && k > inLo && !sawFunc && headIn == "" {
+			if ht, ok := descriptorHeads[strings.ToLower(t.Text)]; ok && k > inLo && !sawFunc && headIn == "" {
 				headIn = ht // the head comes before any preposition: "… campaign to …"
 			}
 		}
@@ -925,25 +927,25 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 			continue
 		}
 		inner := s.spanText(inLo, inHi)
-		titleCase := titled*10 >= content*7 && (isCap(toks[inLo]) || toks[inLo].kind == tokNum || toks[inLo].kind == tokAlnum)
+		titleCase := titled*10 >= content*7 && (text.IsCap(toks[inLo]) || toks[inLo].Kind == text.Num || toks[inLo].Kind == text.Alnum)
 		// A lower-case description after the closing quote.
 		end, typ := -1, EntityType("")
 		for k := q + 1; k < len(toks) && k-q <= 7; k++ {
 			t := toks[k]
-			if t.kind != tokWord || (isCap(t) && !isAllCaps(t.s)) || functionWord(strings.ToLower(t.s)) && t.s != "and" {
+			if t.Kind != text.Word || (text.IsCap(t) && !text.IsAllCaps(t.Text)) || functionWord(strings.ToLower(t.Text)) && t.Text != "and" {
 				break
 			}
-			if ht, ok := descriptorHeads[strings.ToLower(t.s)]; ok {
+			if ht, ok := descriptorHeads[strings.ToLower(t.Text)]; ok {
 				end, typ = k+1, ht
-				if k+1 < len(toks) && toks[k+1].s == "of" {
+				if k+1 < len(toks) && toks[k+1].Text == "of" {
 					continue // "protection of intellectual property structure"
 				}
 				break
 			}
 		}
-		if end > 0 && typ == Law && end+1 < len(toks) && (toks[end].s == "on" || toks[end].s == "for") {
+		if end > 0 && typ == Law && end+1 < len(toks) && (toks[end].Text == "on" || toks[end].Text == "for") {
 			k := end + 1
-			for k < len(toks) && k-end <= 4 && toks[k].kind == tokWord && !functionWord(strings.ToLower(toks[k].s)) && !isConnector(toks[k]) && !connectors[strings.ToLower(toks[k].s)] && toks[k].s != "with" {
+			for k < len(toks) && k-end <= 4 && toks[k].Kind == text.Word && !functionWord(strings.ToLower(toks[k].Text)) && !isConnector(toks[k]) && !connectors[strings.ToLower(toks[k].Text)] && toks[k].Text != "with" {
 				k++
 			}
 			if k > end+1 {
@@ -959,13 +961,13 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 		switch {
 		case end > 0 && (titleCase || content <= 3):
 			lo, hi, rule = j, end, "pattern: quoted name with description"
-		case titleCase && (j > 0 && quoteContext[strings.ToLower(toks[j-1].s)] || j > 1 && quoteContext[strings.ToLower(toks[j-2].s)] || q+1 < len(toks) && quoteContext[strings.ToLower(toks[q+1].s)]):
+		case titleCase && (j > 0 && quoteContext[strings.ToLower(toks[j-1].Text)] || j > 1 && quoteContext[strings.ToLower(toks[j-2].Text)] || q+1 < len(toks) && quoteContext[strings.ToLower(toks[q+1].Text)]):
 			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted name after a campaign word"
-		case titleCase && qualified >= 0 && j-qualified <= 3 && (toks[j-1].s == "and" || toks[j-1].s == ","):
+		case titleCase && qualified >= 0 && j-qualified <= 3 && (toks[j-1].Text == "and" || toks[j-1].Text == ","):
 			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted name in a list of quoted names"
 		case titleCase && content >= 2 && sentenceHasProgramWord:
 			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted title-case name in a sentence about programs"
-		case !titleCase && headIn == Program && content >= 3 && !isCap(toks[inLo]):
+		case !titleCase && headIn == Program && content >= 3 && !text.IsCap(toks[inLo]):
 			lo, hi, typ, rule = inLo, inHi, Program, "pattern: quoted phrase ending in a program word"
 		default:
 			j = q
@@ -1009,10 +1011,10 @@ var webTLDs = []string{".cn", ".com", ".org", ".net", ".gov", ".edu", ".int", ".
 func (x *Extractor) recognizeWebsites(si int, s *sentInfo) {
 	toks := s.toks
 	for i, t := range toks {
-		if t.kind != tokWord || !strings.Contains(t.s, ".") || s.covered(i) || (i > 0 && toks[i-1].s == "@") {
+		if t.Kind != text.Word || !strings.Contains(t.Text, ".") || s.covered(i) || (i > 0 && toks[i-1].Text == "@") {
 			continue
 		}
-		low := t.folded()
+		low := t.Folded()
 		ok := false
 		for _, tld := range webTLDs {
 			if strings.HasSuffix(low, tld) && len(low) > len(tld)+1 {
@@ -1020,18 +1022,18 @@ func (x *Extractor) recognizeWebsites(si int, s *sentInfo) {
 				break
 			}
 		}
-		if !ok || isInitialism([]rune(strings.TrimSuffix(t.s, "."))) {
+		if !ok || text.IsInitialism([]rune(strings.TrimSuffix(t.Text, "."))) {
 			continue
 		}
 		typ, rule := Program, "pattern: web site (online platform)"
-		if i+1 < len(toks) && toks[i+1].s == ":" && i+2 == len(toks) {
+		if i+1 < len(toks) && toks[i+1].Text == ":" && i+2 == len(toks) {
 			typ, rule = Organization, "pattern: web site as a speaker turn (media outlet)"
-		} else if i+1 < len(toks) && (toks[i+1].s == "reporter" || toks[i+1].s == "correspondent" || toks[i+1].s == "News") {
+		} else if i+1 < len(toks) && (toks[i+1].Text == "reporter" || toks[i+1].Text == "correspondent" || toks[i+1].Text == "News") {
 			typ, rule = Organization, "pattern: web site of a media outlet"
-		} else if i > 0 && (toks[i-1].s == "from" || toks[i-1].s == "with") && i > 1 && (toks[i-2].s == "reporter" || toks[i-2].s == "journalist") {
+		} else if i > 0 && (toks[i-1].Text == "from" || toks[i-1].Text == "with") && i > 1 && (toks[i-2].Text == "reporter" || toks[i-2].Text == "journalist") {
 			typ, rule = Organization, "pattern: web site of a media outlet"
 		}
-		s.addMention(&mention{sent: si, lo: i, hi: i + 1, c: &candidate{gaz: -1, typ: typ, name: t.s, rule: rule}})
+		s.addMention(&mention{sent: si, lo: i, hi: i + 1, c: &candidate{gaz: -1, typ: typ, name: t.Text, rule: rule}})
 	}
 }
 
@@ -1059,25 +1061,25 @@ var genericWords = toSet(`General Central National State Local Provincial Munici
 Main Key Major New Five-Year Annual Latest IP IPR Intellectual Property Rights Protection Administration Management Enforcement Work Special
 Overall Public Service Services Implementation Development Reform Directly Competent Higher Lower Such Other Certain Some`)
 
-func genericPhrase(toks []token) bool {
+func genericPhrase(toks []text.Token) bool {
 	n := 0
 	for _, t := range toks {
-		if t.kind == tokPunct || isConnector(t) {
+		if t.Kind == text.Punct || isConnector(t) {
 			continue
 		}
 		if n++; n > 2 {
 			return false // longer names are specific enough
 		}
-		if t.kind != tokWord || isOrdinalWord(t.s) {
+		if t.Kind != text.Word || isOrdinalWord(t.Text) {
 			return false
 		}
-		if genericWords[t.s] {
+		if genericWords[t.Text] {
 			continue
 		}
-		if _, ok := headTypes[t.s]; ok {
+		if _, ok := headTypes[t.Text]; ok {
 			continue
 		}
-		if _, ok := leadTypes[t.s]; ok {
+		if _, ok := leadTypes[t.Text]; ok {
 			continue
 		}
 		return false
@@ -1137,26 +1139,26 @@ func isLetters(w string) bool {
 }
 
 // isAcronymTok reports whether t is an acronym like "IP", "SME", "SMEs", "GI".
-func isAcronymTok(t token) bool {
-	if t.kind != tokWord || len(t.s) < 2 || len(t.s) > 6 {
+func isAcronymTok(t text.Token) bool {
+	if t.Kind != text.Word || len(t.Text) < 2 || len(t.Text) > 6 {
 		return false
 	}
-	w := strings.TrimSuffix(t.s, "s")
-	return len(w) >= 2 && isAllCaps(w) && isLetters(w)
+	w := strings.TrimSuffix(t.Text, "s")
+	return len(w) >= 2 && text.IsAllCaps(w) && isLetters(w)
 }
 
 // launchedBefore reports whether the words before token k (the article of a
 // program name) are a launch verb, allowing "out" of "carry out", an
 // adverb in -ly, "the 1st batch of" and "the … of" after a nominal
 // ("implementation of").
-func launchedBefore(toks []token, k int) bool {
+func launchedBefore(toks []text.Token, k int) bool {
 	for n := 0; k > 0 && n < 5; n++ {
 		k--
-		w := toks[k].folded()
+		w := toks[k].Folded()
 		switch {
 		case launchVerbs[w]:
 			return true
-		case w == "out" || w == "of" || w == "batch" || w == "the" || strings.HasSuffix(w, "ly") || toks[k].kind == tokAlnum:
+		case w == "out" || w == "of" || w == "batch" || w == "the" || strings.HasSuffix(w, "ly") || toks[k].Kind == text.Alnum:
 			continue
 		default:
 			return false
@@ -1183,18 +1185,18 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 	toks := s.toks
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
-		if t.kind != tokWord {
+		if t.Kind != text.Word {
 			continue
 		}
-		h := t.folded()
-		if isQuoteMark(toks[i-1].s) {
+		h := t.Folded()
+		if isQuoteMark(toks[i-1].Text) {
 			continue
 		}
 		if !lowerProgramHeads[h] && h != "pilot" {
 			continue
 		}
 		if h == "pilot" {
-			if i+2 < len(toks) && pilotHeads[toks[i+1].folded()] && (toks[i+2].s == "for" || toks[i+2].s == "on") {
+			if i+2 < len(toks) && pilotHeads[toks[i+1].Folded()] && (toks[i+2].Text == "for" || toks[i+2].Text == "on") {
 				x.pilotOn(si, s, i)
 			}
 			continue
@@ -1202,19 +1204,19 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 		pilot := pilotHeads[h]
 		end := i // first token of the head
 		if pilot {
-			if toks[i-1].folded() != "pilot" {
+			if toks[i-1].Folded() != "pilot" {
 				continue
 			}
 			end = i - 1
 		}
-		if i+1 < len(toks) && toks[i+1].kind == tokWord && !programNameEnd[toks[i+1].folded()] {
+		if i+1 < len(toks) && toks[i+1].Kind == text.Word && !programNameEnd[toks[i+1].Folded()] {
 			continue // "the … system concept": the head is further on
 		}
 		// The modifiers before the head: lower-case words and acronyms.
 		k := end
 		for k > 0 && end-k < 5 {
 			p := toks[k-1]
-			if p.kind != tokWord || (isCap(p) && !isAcronymTok(p)) || functionWord(p.folded()) || s.covered(k-1) || launchVerbs[p.folded()] {
+			if p.Kind != text.Word || (text.IsCap(p) && !isAcronymTok(p)) || functionWord(p.Folded()) || s.covered(k-1) || launchVerbs[p.Folded()] {
 				break
 			}
 			k--
@@ -1224,7 +1226,7 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 		}
 		distinct, acr := false, false
 		for j := k; j < end; j++ {
-			if distinctiveHyphen(toks[j].s) {
+			if distinctiveHyphen(toks[j].Text) {
 				distinct = true
 			}
 			if isAcronymTok(toks[j]) {
@@ -1240,12 +1242,12 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 		if !distinct {
 			continue
 		}
-		art := k > 0 && (toks[k-1].s == "the" || toks[k-1].s == "a" || toks[k-1].s == "an")
+		art := k > 0 && (toks[k-1].Text == "the" || toks[k-1].Text == "a" || toks[k-1].Text == "an")
 		ok := art && launchedBefore(toks, k-1)
-		if !ok && (k == 0 || toks[k-1].s == "," || art && k == 1) {
+		if !ok && (k == 0 || toks[k-1].Text == "," || art && k == 1) {
 			// "…, data IP pilot projects have been launched in …"
 			for n := i + 1; n < len(toks) && n <= i+3; n++ {
-				if launchedAfter[toks[n].folded()] {
+				if launchedAfter[toks[n].Folded()] {
 					ok = true
 					break
 				}
@@ -1262,16 +1264,16 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 // purposeAcronym reports whether the words from k are a purpose or
 // beneficiary ("to …", "for …") that names a bracketed acronym before the
 // clause ends: "plan to support small firms (SMEs)".
-func purposeAcronym(toks []token, k int) bool {
-	if k >= len(toks) || (toks[k].s != "to" && toks[k].s != "for") {
+func purposeAcronym(toks []text.Token, k int) bool {
+	if k >= len(toks) || (toks[k].Text != "to" && toks[k].Text != "for") {
 		return false
 	}
 	for n := k + 1; n < len(toks) && n <= k+14; n++ {
-		switch toks[n].s {
+		switch toks[n].Text {
 		case ",", ";", ".", ":":
 			return false
 		case "(":
-			return n+2 < len(toks) && isAcronymTok(toks[n+1]) && toks[n+2].s == ")"
+			return n+2 < len(toks) && isAcronymTok(toks[n+1]) && toks[n+2].Text == ")"
 		}
 	}
 	return false
@@ -1283,7 +1285,7 @@ func purposeAcronym(toks []token, k int) bool {
 func (x *Extractor) pilotOn(si int, s *sentInfo, i int) {
 	toks := s.toks
 	k := i
-	if k > 0 && (toks[k-1].s == "the" || toks[k-1].s == "a") {
+	if k > 0 && (toks[k-1].Text == "the" || toks[k-1].Text == "a") {
 		k--
 	}
 	if !launchedBefore(toks, k) || s.covered(i) {
@@ -1292,12 +1294,12 @@ func (x *Extractor) pilotOn(si int, s *sentInfo, i int) {
 	end := i + 3
 	for end < len(toks) && end-i-3 < 6 {
 		t := toks[end]
-		if t.kind != tokWord || t.s == "and" || launchVerbs[t.folded()] || programNameEnd[t.folded()] && t.s != "of" && t.s != "the" {
+		if t.Kind != text.Word || t.Text == "and" || launchVerbs[t.Folded()] || programNameEnd[t.Folded()] && t.Text != "of" && t.Text != "the" {
 			break
 		}
 		end++
 	}
-	for end > i+3 && functionWord(toks[end-1].folded()) {
+	for end > i+3 && functionWord(toks[end-1].Folded()) {
 		end--
 	}
 	if end == i+3 {
@@ -1311,12 +1313,12 @@ func (x *Extractor) pilotOn(si int, s *sentInfo, i int) {
 func (x *Extractor) quotedPilots(si int, s *sentInfo) {
 	toks := s.toks
 	for j := 1; j+2 < len(toks); j++ {
-		if !isQuoteMark(toks[j].s) && toks[j].s != "‘" || toks[j].s == "”" {
+		if !isQuoteMark(toks[j].Text) && toks[j].Text != "‘" || toks[j].Text == "”" {
 			continue
 		}
 		q := -1
 		for k := j + 1; k < len(toks) && k-j <= 6; k++ {
-			if isQuoteMark(toks[k].s) || toks[k].s == "’" {
+			if isQuoteMark(toks[k].Text) || toks[k].Text == "’" {
 				q = k
 				break
 			}
@@ -1326,7 +1328,7 @@ func (x *Extractor) quotedPilots(si int, s *sentInfo) {
 		}
 		plain := true
 		for k := j + 1; k < q; k++ {
-			if toks[k].kind != tokWord || isCap(toks[k]) || s.covered(k) {
+			if toks[k].Kind != text.Word || text.IsCap(toks[k]) || s.covered(k) {
 				plain = false
 				break
 			}
@@ -1334,19 +1336,19 @@ func (x *Extractor) quotedPilots(si int, s *sentInfo) {
 		if !plain {
 			continue
 		}
-		before := toks[j-1].folded()
+		before := toks[j-1].Folded()
 		hi := -1
 		switch {
 		case before == "pilot" || before == "trial":
 			hi = q + 1
 		default:
 			for n := q + 1; n < len(toks) && n <= q+2; n++ {
-				w := toks[n].folded()
+				w := toks[n].Folded()
 				if w == "reform" || w == "pilot" || w == "campaign" {
 					hi = n + 1
 					break
 				}
-				if toks[n].kind != tokWord || isCap(toks[n]) || functionWord(w) {
+				if toks[n].Kind != text.Word || text.IsCap(toks[n]) || functionWord(w) {
 					break
 				}
 			}

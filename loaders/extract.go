@@ -7,8 +7,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // Extractor holds the gazetteers used to recognize entities. It is safe for
@@ -76,7 +77,7 @@ type docState struct {
 // documents.
 type docBuffers struct {
 	runes []rune
-	toks  []token
+	toks  []text.Token
 }
 
 var docBuffersPool = sync.Pool{New: func() any { return new(docBuffers) }}
@@ -155,16 +156,16 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 	d := &docState{x: x, doc: doc, byGaz: map[int]int{}, byKey: map[string]int{}, main: -1, docRunes: buf.runes}
 	slab := buf.toks
 	if cap(slab) < len(d.docRunes)/5+16 {
-		slab = make([]token, 0, len(d.docRunes)/5+16)
+		slab = make([]text.Token, 0, len(d.docRunes)/5+16)
 	}
-	for _, s := range joinBrokenSentences(d.docRunes, segmentRunes(doc.Text, d.docRunes)) {
+	for _, s := range text.JoinBroken(d.docRunes, text.SegmentRunes(doc.Text, d.docRunes)) {
 		// A sentence's runes are a read-only window on the document's.
 		n := utf8.RuneCountInString(s.Text)
 		rs := d.docRunes[s.Offset : s.Offset+n : s.Offset+n]
 		// The tokens of all sentences share slabs; each sentence's window
 		// is capped so that an append cannot run into the next one's.
 		start := len(slab)
-		slab = tokenizeRunes(slab, s.Text, rs)
+		slab = text.TokenizeRunes(slab, s.Text, rs)
 		d.sents = append(d.sents, &sentInfo{Sentence: s, runes: rs, toks: slab[start:len(slab):len(slab)]})
 	}
 	buf.toks = slab
@@ -209,71 +210,6 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		ext.Relations = []Relation{}
 	}
 	return ext, nil
-}
-
-// joinBrokenSentences rejoins a sentence that a page or line break cut in
-// two ("… published the Annual Plan for the National" + blank lines + "IP
-// Strategy and …"), so that names running over the break are found whole.
-// A part is joined to the next when it ends in a word (no stop, colon or
-// quote), only white space with a line break lies between them, the next
-// part starts with a letter, and the first part is not a heading: it
-// starts inside its line or is long.
-func joinBrokenSentences(rs []rune, sents []Sentence) []Sentence {
-	if len(sents) < 2 {
-		return sents
-	}
-	out := make([]Sentence, 0, len(sents))
-	cur := sents[0]
-	for _, next := range sents[1:] {
-		if canJoin(rs, cur, next) {
-			cur = Sentence{Text: string(rs[cur.Offset : next.Offset+utf8.RuneCountInString(next.Text)]), Offset: cur.Offset}
-			continue
-		}
-		out = append(out, cur)
-		cur = next
-	}
-	return append(out, cur)
-}
-
-func canJoin(rs []rune, a, b Sentence) bool {
-	na, nb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
-	aEnd := a.Offset + na
-	if na == 0 || nb == 0 || aEnd > b.Offset || b.Offset > len(rs) || na+nb+(b.Offset-aEnd) > maxSentenceRunes {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(a.Text)
-	first, _ := utf8.DecodeRuneInString(b.Text)
-	if !unicode.IsLetter(last) || isHan(last) || !unicode.IsLetter(first) || isHan(first) {
-		return false
-	}
-	// Only white space with a line break between the two. Across a blank
-	// line (a paragraph or page break) the second part must go on in lower
-	// case: "the Guidelines for Licensing Seeds\n\n\nin Mountain Regions",
-	// not a heading followed by a new paragraph.
-	newlines := 0
-	for _, r := range rs[aEnd:b.Offset] {
-		if !unicode.IsSpace(r) {
-			return false
-		}
-		if r == '\n' {
-			newlines++
-		}
-	}
-	if newlines == 0 || (newlines > 1 && !unicode.IsLower(first)) {
-		return false
-	}
-	lineStart := a.Offset == 0 || rs[a.Offset-1] == '\n'
-	if lineStart && na < 150 {
-		return false
-	}
-	// The next part must not be a heading: a whole short line without a stop.
-	bEnd := b.Offset + nb
-	wholeLine := bEnd >= len(rs) || rs[bEnd] == '\n' || rs[bEnd] == '\r'
-	end, _ := utf8.DecodeLastRuneInString(b.Text)
-	if wholeLine && nb < 100 && !strings.ContainsRune(".!?;:。", end) {
-		return false
-	}
-	return true
 }
 
 type pendingMention struct {
@@ -499,8 +435,8 @@ func (d *docState) secondPass() {
 			continue
 		}
 		for _, f := range uniqueStrings(e.forms) {
-			toks := tokenTexts(tokenize(f))
-			if len(toks) == 0 || (len(toks) == 1 && !isAllCaps(toks[0])) {
+			toks := tokenTexts(text.Tokenize(f))
+			if len(toks) == 0 || (len(toks) == 1 && !text.IsAllCaps(toks[0])) {
 				continue
 			}
 			lex[toks[0]] = append(lex[toks[0]], form{toks, i})
@@ -528,14 +464,14 @@ func (d *docState) secondPass() {
 				continue
 			}
 			best, bestLen := -1, 0
-			for _, f := range lex[s.toks[i].s] {
+			for _, f := range lex[s.toks[i].Text] {
 				n := len(f.toks)
 				if i+n > len(s.toks) || n <= bestLen {
 					continue
 				}
 				ok := true
 				for k := 0; k < n; k++ {
-					if s.toks[i+k].s != f.toks[k] || (k > 0 && s.covered(i+k)) {
+					if s.toks[i+k].Text != f.toks[k] || (k > 0 && s.covered(i+k)) {
 						ok = false
 						break
 					}
@@ -554,10 +490,10 @@ func (d *docState) secondPass() {
 			// "Mr. Shen" → Shen Changyu.
 			if titleWord(s.toks[i]) && i+1 < len(s.toks) {
 				k := i + 1
-				if s.toks[k].s == "." && k+1 < len(s.toks) {
+				if s.toks[k].Text == "." && k+1 < len(s.toks) {
 					k++
 				}
-				if ps := persons[s.toks[k].s]; len(ps) == 1 && !s.covered(k) && (k+1 >= len(s.toks) || !isCap(s.toks[k+1])) {
+				if ps := persons[s.toks[k].Text]; len(ps) == 1 && !s.covered(k) && (k+1 >= len(s.toks) || !text.IsCap(s.toks[k+1])) {
 					e := d.find(ps[0])
 					c := &candidate{gaz: -1, typ: Person, name: s.spanText(i, k+1), rule: "honorific and surname of a known person", ent: e}
 					s.addMention(&mention{sent: si, lo: k, hi: k + 1, c: c})

@@ -25,6 +25,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // Per-input caps: a fuzz input's work stays bounded.
@@ -154,26 +156,26 @@ func FuzzNumber(f *testing.F) {
 	for _, s := range corpusSnippets(f, fuzzMaxSentence) {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > fuzzMaxSentence {
+	f.Fuzz(func(t *testing.T, input string) {
+		if len(input) > fuzzMaxSentence {
 			return
 		}
-		rs := []rune(text)
-		toks := tokenize(text)
+		rs := []rune(input)
+		toks := text.Tokenize(input)
 		for i, tk := range toks {
-			if tk.lo < 0 || tk.lo >= tk.hi || tk.hi > len(rs) {
-				t.Fatalf("token %d %q: span [%d,%d) outside %d runes", i, tk.s, tk.lo, tk.hi, len(rs))
+			if tk.Lo < 0 || tk.Lo >= tk.Hi || tk.Hi > len(rs) {
+				t.Fatalf("token %d %q: span [%d,%d) outside %d runes", i, tk.Text, tk.Lo, tk.Hi, len(rs))
 			}
-			if i > 0 && tk.lo < toks[i-1].hi {
-				t.Fatalf("token %d %q overlaps the one before", i, tk.s)
+			if i > 0 && tk.Lo < toks[i-1].Hi {
+				t.Fatalf("token %d %q overlaps the one before", i, tk.Text)
 			}
-			if tk.kind == tokNum {
-				if v, ok := parseNumber(tk.s); ok {
-					checkFinite(t, fmt.Sprintf("number token %q", tk.s), v)
+			if tk.Kind == text.Num {
+				if v, ok := parseNumber(tk.Text); ok {
+					checkFinite(t, fmt.Sprintf("number token %q", tk.Text), v)
 				}
 			}
 		}
-		s := &sentInfo{Sentence: Sentence{Text: text}, runes: rs, toks: toks}
+		s := &sentInfo{Sentence: Sentence{Text: input}, runes: rs, toks: toks}
 		for _, fg := range (&docState{}).figures(s) {
 			if fg.lo < 0 || fg.lo >= fg.hi || fg.hi > len(toks) {
 				t.Fatalf("figure %+v: token span outside [0,%d)", fg, len(toks))
@@ -240,7 +242,7 @@ func FuzzPeriod(f *testing.F) {
 
 // FuzzSegment runs sentence segmentation (and the rejoining of sentences
 // broken by a line break, as Extract does): sentences come in order, do
-// not overlap, are trimmed, non-empty and at most maxSentenceRunes long
+// not overlap, are trimmed, non-empty and at most text.MaxSentenceRunes long
 // (the statistics' work on a sentence grows with the square of its
 // length), and each stands in the text at its rune offset.
 func FuzzSegment(f *testing.F) {
@@ -252,11 +254,11 @@ func FuzzSegment(f *testing.F) {
 	for _, s := range corpusSnippets(f, fuzzMaxSegment) {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if len(text) > fuzzMaxSegment {
+	f.Fuzz(func(t *testing.T, input string) {
+		if len(input) > fuzzMaxSegment {
 			return
 		}
-		rs := []rune(text)
+		rs := []rune(input)
 		check := func(what string, ss []Sentence) {
 			end := 0
 			for _, s := range ss {
@@ -267,26 +269,26 @@ func FuzzSegment(f *testing.F) {
 					t.Fatalf("%s: sentence %q at %d overlaps the one before (ending at %d)", what, s.Text, s.Offset, end)
 				}
 				checkSpan(t, what+" sentence", rs, s.Offset, s.Text)
-				if n := utf8.RuneCountInString(s.Text); n > maxSentenceRunes {
-					t.Fatalf("%s: sentence of %d runes at %d, over the bound of %d", what, n, s.Offset, maxSentenceRunes)
+				if n := utf8.RuneCountInString(s.Text); n > text.MaxSentenceRunes {
+					t.Fatalf("%s: sentence of %d runes at %d, over the bound of %d", what, n, s.Offset, text.MaxSentenceRunes)
 				}
-				if utf8.ValidString(text) && !strings.Contains(text, s.Text) {
+				if utf8.ValidString(input) && !strings.Contains(input, s.Text) {
 					t.Fatalf("%s: sentence %q is not a substring of the text", what, s.Text)
 				}
 				end = s.Offset + utf8.RuneCountInString(s.Text)
 			}
 		}
-		ss := Segment(text)
+		ss := text.Segment(input)
 		check("Segment", ss)
 		for _, s := range ss {
-			if f, _ := utf8.DecodeRuneInString(s.Text); isBlankRune(f) {
+			if f, _ := utf8.DecodeRuneInString(s.Text); text.IsBlank(f) {
 				t.Fatalf("Segment: sentence %q starts with a blank", s.Text)
 			}
-			if l, _ := utf8.DecodeLastRuneInString(s.Text); isBlankRune(l) {
+			if l, _ := utf8.DecodeLastRuneInString(s.Text); text.IsBlank(l) {
 				t.Fatalf("Segment: sentence %q ends with a blank", s.Text)
 			}
 		}
-		check("joinBrokenSentences", joinBrokenSentences(rs, ss))
+		check("joinBrokenSentences", text.JoinBroken(rs, ss))
 	})
 }
 
@@ -394,11 +396,11 @@ func TestFuzzFindings(t *testing.T) {
 	if hasRelation(ext, "trade_office_of_japan", "partOf", "cnipa") {
 		t.Errorf("relations %+v: the trade office is not part of the CNIPA", ext.Relations)
 	}
-	// A span longer than maxSentenceRunes without a semicolon or comma is
+	// A span longer than text.MaxSentenceRunes without a semicolon or comma is
 	// cut too: the statistics' work on a sentence grows with the square of
 	// its length.
-	for _, s := range Segment(strings.Repeat("1 ", 2000)) {
-		if n := utf8.RuneCountInString(s.Text); n > maxSentenceRunes {
+	for _, s := range text.Segment(strings.Repeat("1 ", 2000)) {
+		if n := utf8.RuneCountInString(s.Text); n > text.MaxSentenceRunes {
 			t.Fatalf("a sentence of %d runes", n)
 		}
 	}

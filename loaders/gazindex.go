@@ -1,6 +1,10 @@
 package loaders
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+)
 
 // aliasRef is one surface form of a gazetteer entry.
 type aliasRef struct {
@@ -64,17 +68,17 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 			}
 		}
 		for _, form := range formVariants(append([]string{e.Name}, e.Aliases...)) {
-			toks := tokenize(form)
+			toks := text.Tokenize(form)
 			if len(toks) == 0 {
 				continue
 			}
 			ref := aliasRef{entry: i, acronym: isAcronym(form)}
 			node := g.root
 			for _, t := range toks {
-				ref.form = append(ref.form, t.s)
-				node = node.child(foldWord(t.s), true)
+				ref.form = append(ref.form, t.Text)
+				node = node.child(text.FoldWord(t.Text), true)
 			}
-			ref.capital = isCap(toks[0])
+			ref.capital = text.IsCap(toks[0])
 			node.refs = append(node.refs, ref)
 			if len(toks) > g.maxLen {
 				g.maxLen = len(toks)
@@ -87,7 +91,7 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 // match returns the entry index and length of the longest gazetteer form
 // starting at toks[i], or -1, 0. It walks the trie only as far as some form
 // continues, so most positions cost one map lookup.
-func (g *gazIndex) match(toks []token, i int) (int, int) {
+func (g *gazIndex) match(toks []text.Token, i int) (int, int) {
 	type candidate struct {
 		n    int
 		refs []aliasRef
@@ -96,7 +100,7 @@ func (g *gazIndex) match(toks []token, i int) (int, int) {
 	cands := found[:0]
 	node := g.root
 	for n := 0; i+n < len(toks); n++ {
-		if node = node.child(toks[i+n].folded(), false); node == nil {
+		if node = node.child(toks[i+n].Folded(), false); node == nil {
 			break
 		}
 		if len(node.refs) > 0 {
@@ -114,10 +118,10 @@ func (g *gazIndex) match(toks []token, i int) (int, int) {
 	return -1, 0
 }
 
-func (g *gazIndex) accept(ref aliasRef, toks []token) bool {
+func (g *gazIndex) accept(ref aliasRef, toks []text.Token) bool {
 	if ref.acronym {
 		for k, t := range toks {
-			if strings.ReplaceAll(t.s, "’", "'") != strings.ReplaceAll(ref.form[k], "’", "'") {
+			if strings.ReplaceAll(t.Text, "’", "'") != strings.ReplaceAll(ref.form[k], "’", "'") {
 				return false
 			}
 		}
@@ -125,12 +129,12 @@ func (g *gazIndex) accept(ref aliasRef, toks []token) bool {
 	}
 	// A capitalized name needs a capitalized mention: "China" matches,
 	// "china" (as in a web address) does not.
-	return !(ref.capital && toks[0].kind == tokWord && !isCap(toks[0]))
+	return !(ref.capital && toks[0].Kind == text.Word && !text.IsCap(toks[0]))
 }
 
 // lookupName returns the entry whose name or alias normalizes to name.
 func (g *gazIndex) lookupName(name string) (int, bool) {
-	toks := tokenize(name)
+	toks := text.Tokenize(name)
 	if len(toks) == 0 {
 		return -1, false
 	}
@@ -179,7 +183,7 @@ func formVariants(forms []string) []string {
 // lowerStatute accepts a statute's name written in lower case ("revise the
 // company law, the patent law, etc.") when it has two or more words and
 // ends a phrase: a punctuation mark, "and", "or" or "etc" follows.
-func (g *gazIndex) lowerStatute(ref aliasRef, toks []token, i, n int) bool {
+func (g *gazIndex) lowerStatute(ref aliasRef, toks []text.Token, i, n int) bool {
 	if ref.acronym || n < 2 || g.entries[ref.entry].Kind != "statute" || !strings.EqualFold(ref.form[n-1], "law") {
 		return false
 	}
@@ -187,7 +191,7 @@ func (g *gazIndex) lowerStatute(ref aliasRef, toks []token, i, n int) bool {
 		return true
 	}
 	next := toks[i+n]
-	return next.kind == tokPunct || next.s == "and" || next.s == "or" || next.s == "etc"
+	return next.Kind == text.Punct || next.Text == "and" || next.Text == "or" || next.Text == "etc"
 }
 
 // lowerRegulation accepts the name of a statute's implementing regulation
@@ -196,10 +200,10 @@ func (g *gazIndex) lowerStatute(ref aliasRef, toks []token, i, n int) bool {
 // Patent Law". The capitals of the statute's name ("… Law") carry the
 // proper noun; "implementing regulations of the patent law" is not
 // accepted.
-func (g *gazIndex) lowerRegulation(ref aliasRef, toks []token) bool {
-	if ref.acronym || !ref.capital || len(toks) < 4 || g.entries[ref.entry].Kind != "regulation" || isCap(toks[0]) {
+func (g *gazIndex) lowerRegulation(ref aliasRef, toks []text.Token) bool {
+	if ref.acronym || !ref.capital || len(toks) < 4 || g.entries[ref.entry].Kind != "regulation" || text.IsCap(toks[0]) {
 		return false
 	}
 	n := len(toks)
-	return toks[n-1].s == "Law" && isCap(toks[n-2])
+	return toks[n-1].Text == "Law" && text.IsCap(toks[n-2])
 }

@@ -3,16 +3,18 @@ package loaders
 import (
 	"strings"
 	"unicode"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // nameToken reports whether t can be one word of a personal name: a
 // capitalized word of letters (optionally hyphenated) that is not a common
 // title-case word.
-func (x *Extractor) nameToken(t token) bool {
-	if t.kind != tokWord || !isCap(t) || nameStop[t.s] || (nonStarters[t.s] && !surnameStarters[t.s]) || isAllCaps(t.s) {
+func (x *Extractor) nameToken(t text.Token) bool {
+	if t.Kind != text.Word || !text.IsCap(t) || nameStop[t.Text] || (nonStarters[t.Text] && !surnameStarters[t.Text]) || text.IsAllCaps(t.Text) {
 		return false
 	}
-	rs := []rune(t.s)
+	rs := []rune(t.Text)
 	if len(rs) < 2 || len(rs) > 14 {
 		return false
 	}
@@ -21,10 +23,10 @@ func (x *Extractor) nameToken(t token) bool {
 			return false
 		}
 	}
-	if _, ok := headTypes[t.s]; ok {
+	if _, ok := headTypes[t.Text]; ok {
 		return false
 	}
-	if e, n := x.gaz.match([]token{t}, 0); e >= 0 && n == 1 {
+	if e, n := x.gaz.match([]text.Token{t}, 0); e >= 0 && n == 1 {
 		return false
 	}
 	return true
@@ -36,7 +38,7 @@ var surnameStarters = toSet(`He An Hu Yu Ma`)
 
 // nameAt returns the end of a 2–3 word personal name starting at toks[i],
 // or i when there is none.
-func (x *Extractor) nameAt(toks []token, i int) int {
+func (x *Extractor) nameAt(toks []text.Token, i int) int {
 	j := i
 	for j < len(toks) && j-i < 3 && x.nameToken(toks[j]) {
 		j++
@@ -44,12 +46,12 @@ func (x *Extractor) nameAt(toks []token, i int) int {
 	if j-i < 2 {
 		return i
 	}
-	if surnameStarters[toks[i].s] && !x.nameToken(toks[i+1]) {
+	if surnameStarters[toks[i].Text] && !x.nameToken(toks[i+1]) {
 		return i
 	}
 	// A name is not followed by a head word ("Zhang Wei Institute").
-	if j < len(toks) && isCap(toks[j]) {
-		if _, ok := headTypes[toks[j].s]; ok {
+	if j < len(toks) && text.IsCap(toks[j]) {
+		if _, ok := headTypes[toks[j].Text]; ok {
 			return i
 		}
 	}
@@ -64,11 +66,11 @@ var titleStart = func() (m [256]bool) {
 	return m
 }()
 
-func titleWord(t token) bool {
-	if t.s == "" || !titleStart[t.s[0]] {
+func titleWord(t text.Token) bool {
+	if t.Text == "" || !titleStart[t.Text[0]] {
 		return false // most words: no map lookup
 	}
-	return personTitles[t.s] || (strings.HasSuffix(t.s, ".") && personTitles[t.s[:len(t.s)-1]])
+	return personTitles[t.Text] || (strings.HasSuffix(t.Text, ".") && personTitles[t.Text[:len(t.Text)-1]])
 }
 
 // recognizePersons adds persons named after a title ("Premier Li Keqiang",
@@ -86,7 +88,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 		s.addMention(&mention{sent: si, lo: lo, hi: hi, c: &candidate{gaz: -1, typ: Person, name: s.spanText(lo, hi), rule: rule}})
 	}
 	// Speaker turn: the whole sentence is "Name:".
-	if n := len(toks); n >= 3 && toks[n-1].s == ":" {
+	if n := len(toks); n >= 3 && toks[n-1].Text == ":" {
 		if e := x.nameAt(toks, 0); e == n-1 {
 			add(0, e, "pattern: speaker turn")
 			return
@@ -96,38 +98,38 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 		// Title + name.
 		if titleWord(toks[i]) {
 			k := i + 1
-			if k < len(toks) && toks[k].s == "." {
+			if k < len(toks) && toks[k].Text == "." {
 				k++
 			}
 			if e := x.nameAt(toks, k); e > k {
-				add(k, e, "pattern: title "+toks[i].s+" before a name")
+				add(k, e, "pattern: title "+toks[i].Text+" before a name")
 				i = e - 1
 				continue
 			}
 		}
 		// Name + apposition: "Name, deputy commissioner of …" or
 		// "Name (汉字), minister of …".
-		if i == 0 || !isCap(toks[i-1]) {
+		if i == 0 || !text.IsCap(toks[i-1]) {
 			if e := x.nameAt(toks, i); e > i {
 				k := e
-				if k+2 < len(toks) && toks[k].s == "(" && toks[k+1].kind == tokCJK && toks[k+2].s == ")" {
+				if k+2 < len(toks) && toks[k].Text == "(" && toks[k+1].Kind == text.CJK && toks[k+2].Text == ")" {
 					k += 3
-				} else if k < len(toks) && toks[k].kind == tokCJK {
+				} else if k < len(toks) && toks[k].Kind == text.CJK {
 					k++
 				}
-				if k+2 < len(toks) && toks[k].s == "," && (toks[k+1].s == "a" || toks[k+1].s == "an") && toks[k+2].kind == tokWord && !isCap(toks[k+2]) && (i == 0 || !isCap(toks[i-1])) {
+				if k+2 < len(toks) && toks[k].Text == "," && (toks[k+1].Text == "a" || toks[k+1].Text == "an") && toks[k+2].Kind == text.Word && !text.IsCap(toks[k+2]) && (i == 0 || !text.IsCap(toks[i-1])) {
 					add(i, e, "pattern: name, a description") // "Ding Zhen, a social media influencer"
 					i = e - 1
 					continue
 				}
-				if k+1 < len(toks) && toks[k].s == "," && appositionTitles[strings.ToLower(toks[k+1].s)] {
+				if k+1 < len(toks) && toks[k].Text == "," && appositionTitles[strings.ToLower(toks[k+1].Text)] {
 					add(i, e, "pattern: name with apposition")
 					i = e - 1
 					continue
 				}
-				if k < len(toks) && (toks[k].s == "at" || toks[k].s == "from") {
+				if k < len(toks) && (toks[k].Text == "at" || toks[k].Text == "from") {
 					n := k + 1
-					if n < len(toks) && toks[n].s == "the" {
+					if n < len(toks) && toks[n].Text == "the" {
 						n++
 					}
 					if b := s.mentionAt(n); b != nil && (b.c.typ == Organization || b.c.typ == Agency) {
@@ -155,10 +157,10 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 			}
 			spans = append(spans, [2]int{k, e})
 			k = e
-			if k < len(toks) && toks[k].s == "," {
+			if k < len(toks) && toks[k].Text == "," {
 				k++
 			}
-			if k < len(toks) && toks[k].s == "and" {
+			if k < len(toks) && toks[k].Text == "and" {
 				k++
 			}
 		}

@@ -3,6 +3,8 @@ package loaders
 import (
 	"strings"
 	"unicode"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // relBuilder collects relations, one per (subject, predicate, object).
@@ -41,17 +43,17 @@ func isBody(t EntityType) bool { return t == Agency || t == Organization }
 func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
 	toks := s.toks
 	k := p.hi
-	if k+2 < len(toks) && toks[k].s == "(" && toks[k+2].s == ")" {
+	if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" {
 		k += 3
-	} else if k < len(toks) && toks[k].kind == tokCJK {
+	} else if k < len(toks) && toks[k].Kind == text.CJK {
 		k++
 	}
-	if k+1 >= len(toks) || toks[k].s != "," || !appositionTitles[strings.ToLower(toks[k+1].s)] {
+	if k+1 >= len(toks) || toks[k].Text != "," || !appositionTitles[strings.ToLower(toks[k+1].Text)] {
 		return nil
 	}
 	var out []*mention
 	for k++; k < len(toks); k++ {
-		t := toks[k].s
+		t := toks[k].Text
 		if t == ";" || t == ":" {
 			break
 		}
@@ -68,7 +70,7 @@ func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
 		}
 		if t == "of" || t == "at" || t == "from" || t == "under" {
 			n := k + 1
-			for n < len(toks) && (toks[n].s == "the" || toks[n].s == "this") {
+			for n < len(toks) && (toks[n].Text == "the" || toks[n].Text == "this") {
 				n++
 			}
 			if m := s.mentionAt(n); m != nil && isBody(d.typeOf(m)) {
@@ -144,7 +146,7 @@ func (d *docState) agentsBefore(s *sentInfo, v int) (out []int, blocked bool) {
 	toks := s.toks
 	start := v
 	for k := v - 1; k >= 0 && start-k <= 16; k-- {
-		t := toks[k].s
+		t := toks[k].Text
 		if t == ";" || t == ":" {
 			return reverseInts(out), true
 		}
@@ -155,10 +157,10 @@ func (d *docState) agentsBefore(s *sentInfo, v int) (out []int, blocked bool) {
 				// "the General Office of the Party and the General Office of
 				// the Council issued": collect bodies joined by "and".
 				j := m.lo - 1
-				for j >= 0 && isArticle(toks[j].s) {
+				for j >= 0 && isArticle(toks[j].Text) {
 					j--
 				}
-				if j >= 0 && (toks[j].s == "and" || toks[j].s == "," || toks[j].s == "(") {
+				if j >= 0 && (toks[j].Text == "and" || toks[j].Text == "," || toks[j].Text == "(") {
 					k, start = j, j
 					continue
 				}
@@ -177,10 +179,10 @@ func (d *docState) agentsBefore(s *sentInfo, v int) (out []int, blocked bool) {
 		if (t == "We" || t == "we") && d.main >= 0 {
 			return reverseInts(append(out, d.main)), false
 		}
-		if (t == "It" || (t == "it" && k > 0 && toks[k-1].s == ",")) && d.main >= 0 && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].s, "ed") || toks[k+1].s == "has" || toks[k+1].s == "also" || toks[k+1].s == "had") {
+		if (t == "It" || (t == "it" && k > 0 && toks[k-1].Text == ",")) && d.main >= 0 && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].Text, "ed") || toks[k+1].Text == "has" || toks[k+1].Text == "also" || toks[k+1].Text == "had") {
 			return reverseInts(append(out, d.main)), false // "It formulated and published …" in the issuer's report
 		}
-		if (t == "Office" || t == "Administration") && k > 0 && isArticle(toks[k-1].s) && d.main >= 0 && !s.covered(k) {
+		if (t == "Office" || t == "Administration") && k > 0 && isArticle(toks[k-1].Text) && d.main >= 0 && !s.covered(k) {
 			return reverseInts(append(out, d.main)), false
 		}
 	}
@@ -191,7 +193,7 @@ func (d *docState) agentsBefore(s *sentInfo, v int) (out []int, blocked bool) {
 // after token v.
 func (d *docState) objectAfter(s *sentInfo, v, n int, types ...EntityType) *mention {
 	for k := v + 1; k < len(s.toks) && k-v <= n; k++ {
-		if s.toks[k].s == ";" {
+		if s.toks[k].Text == ";" {
 			return nil
 		}
 		if m := s.mentionAt(k); m != nil {
@@ -219,7 +221,7 @@ func (d *docState) objectList(s *sentInfo, v, n int, types ...EntityType) []*men
 	}
 	out := []*mention{o}
 	for k := o.hi; k < len(s.toks); {
-		t := s.toks[k].s
+		t := s.toks[k].Text
 		if t == "," || t == "and" || t == "the" || t == "as" || t == "well" {
 			k++
 			continue
@@ -313,9 +315,9 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 					rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "apposition: person, title of body")
 				}
 				// "Ouyang Zhongcan from the Chinese Academy of Sciences", "Fu Yiqin at Yale".
-				if k := m.hi; k < len(toks) && (toks[k].s == "from" || toks[k].s == "at" || toks[k].s == "of") {
+				if k := m.hi; k < len(toks) && (toks[k].Text == "from" || toks[k].Text == "at" || toks[k].Text == "of") {
 					n := k + 1
-					for n < len(toks) && toks[n].s == "the" {
+					for n < len(toks) && toks[n].Text == "the" {
 						n++
 					}
 					if b := s.mentionAt(n); b != nil && isBody(d.typeOf(b)) {
@@ -324,7 +326,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 				}
 				// "Supreme People's Court Vice President Tao Kaiyuan".
 				k := m.lo - 1
-				for k >= 0 && (titleWord(toks[k]) || toks[k].s == "Vice" || toks[k].s == "Deputy" || toks[k].s == "Chief" || toks[k].s == "General" || toks[k].s == "State" || toks[k].s == "." || toks[k].s == "Councilor") {
+				for k >= 0 && (titleWord(toks[k]) || toks[k].Text == "Vice" || toks[k].Text == "Deputy" || toks[k].Text == "Chief" || toks[k].Text == "General" || toks[k].Text == "State" || toks[k].Text == "." || toks[k].Text == "Councilor") {
 					if b := s.mentionEndingAt(k); b != nil && isBody(d.typeOf(b)) && k < m.lo {
 						rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "pattern: body, title, person")
 						break
@@ -333,10 +335,10 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 				}
 				// Titles that imply a body: "Premier Li Keqiang".
 				if m.lo >= 1 {
-					title := toks[m.lo-1].s
+					title := toks[m.lo-1].Text
 					if m.lo >= 2 {
-						if _, ok := titleAgency[toks[m.lo-2].s+" "+title]; ok {
-							title = toks[m.lo-2].s + " " + title
+						if _, ok := titleAgency[toks[m.lo-2].Text+" "+title]; ok {
+							title = toks[m.lo-2].Text + " " + title
 						}
 					}
 					if id, ok := titleAgency[title]; ok {
@@ -351,9 +353,9 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 			// "the Patent Management Department of this Office", also when
 			// the recognized name includes "of this Office".
 			if isBody(typ) && m.c.suffix == nil && d.main >= 0 {
-				if m.hi+2 < len(toks) && toks[m.hi].s == "of" && (toks[m.hi+1].s == "this" || toks[m.hi+1].s == "the") && toks[m.hi+2].s == "Office" {
+				if m.hi+2 < len(toks) && toks[m.hi].Text == "of" && (toks[m.hi+1].Text == "this" || toks[m.hi+1].Text == "the") && toks[m.hi+2].Text == "Office" {
 					rb.add(d.entOf(m), "partOf", d.main, s, "pattern: unit of this Office")
-				} else if m.hi-m.lo > 3 && toks[m.hi-3].s == "of" && (toks[m.hi-2].s == "this" || toks[m.hi-2].s == "the") && toks[m.hi-1].s == "Office" {
+				} else if m.hi-m.lo > 3 && toks[m.hi-3].Text == "of" && (toks[m.hi-2].Text == "this" || toks[m.hi-2].Text == "the") && toks[m.hi-1].Text == "Office" {
 					rb.add(d.entOf(m), "partOf", d.main, s, "pattern: unit of this Office")
 				}
 			}
@@ -366,7 +368,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 			}
 			// Regions: "Xuhui District, Shanghai Municipality", "Beijing Haidian District".
 			if typ == Region {
-				if k := m.hi; k+1 < len(toks) && toks[k].s == "," {
+				if k := m.hi; k+1 < len(toks) && toks[k].Text == "," {
 					if r := s.mentionAt(k + 1); r != nil && d.typeOf(r) == Region && d.regionRank(m) < d.regionRank(r) {
 						rb.add(d.entOf(m), "partOf", d.entOf(r), s, "pattern: place, larger place")
 					}
@@ -382,14 +384,14 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 			// issued from "Opinions of the CCCPC and the State Council".
 			if typ == Law {
 				for k := m.lo; k < m.hi; k++ {
-					if toks[k].s != "of" && toks[k].s != "by" {
+					if toks[k].Text != "of" && toks[k].Text != "by" {
 						continue
 					}
 					for n := k + 1; n < m.hi; n++ {
 						if b := s.mentionAt(n); b != nil && b != m && d.typeOf(b) == Agency {
 							rb.add(d.entOf(b), "issued", d.entOf(m), s, "pattern: instrument of body")
 							n = b.hi - 1
-						} else if toks[n].s != "and" && toks[n].s != "the" && toks[n].s != "," && !(b != nil) {
+						} else if toks[n].Text != "and" && toks[n].Text != "the" && toks[n].Text != "," && !(b != nil) {
 							break
 						}
 					}
@@ -401,7 +403,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 		d.duringProgram(rb, s)
 		// "the Central Committee … with Comrade Xi Jinping at its core".
 		for k := 0; k+2 < len(toks); k++ {
-			if toks[k].s == "with" && toks[k+1].s == "Comrade" {
+			if toks[k].Text == "with" && toks[k+1].Text == "Comrade" {
 				if p := s.mentionAt(k + 2); p != nil && d.typeOf(p) == Person {
 					if b := d.bodyBefore(s, k); b != nil {
 						rb.add(d.entOf(p), "memberOf", d.entOf(b), s, "pattern: body with Comrade X at its core")
@@ -411,7 +413,7 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 		}
 		// Verb rules.
 		for v, t := range toks {
-			w := t.folded()
+			w := t.Folded()
 			c := verbClasses[w] // one lookup for the word lists below
 			if c == 0 && w != "implementation" {
 				continue
@@ -420,10 +422,10 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 			case c&verbIssue != 0:
 				subs := d.subjectBefore(s, v)
 				for _, o := range d.objectList(s, v, 14, Law, Program) {
-					pred, rule := "issued", "verb: "+t.s
+					pred, rule := "issued", "verb: "+t.Text
 					if servesInstrument(toks, v, o.lo) {
 						// "published the division of assignments … for the Opinions"
-						pred, rule = "implements", "verb: "+t.s+" … for instrument"
+						pred, rule = "implements", "verb: "+t.Text+" … for instrument"
 					}
 					for _, sub := range subs {
 						rb.add(sub, pred, d.entOf(o), s, rule)
@@ -434,15 +436,15 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 					if o := d.objectAfter(s, v, 6, Agency, Organization); o != nil {
 						for _, sub := range d.subjectBefore(s, v) {
 							if d.ents[sub].typ == Agency {
-								rb.add(d.entOf(o), "partOf", sub, s, "verb: "+t.s+" (a body sets up a unit)")
+								rb.add(d.entOf(o), "partOf", sub, s, "verb: "+t.Text+" (a body sets up a unit)")
 							}
 						}
 					}
 					for _, sub := range d.subjectBefore(s, v) {
 						for k := v + 1; k < len(toks) && k-v < 10; k++ {
-							if toks[k].s == "in" {
-								if r := s.mentionAt(k + 1 + boolInt(k+1 < len(toks) && toks[k+1].s == "the")); r != nil && d.typeOf(r) == Region {
-									rb.add(sub, "locatedIn", d.entOf(r), s, "verb: "+t.s+" … in Region")
+							if toks[k].Text == "in" {
+								if r := s.mentionAt(k + 1 + boolInt(k+1 < len(toks) && toks[k+1].Text == "the")); r != nil && d.typeOf(r) == Region {
+									rb.add(sub, "locatedIn", d.entOf(r), s, "verb: "+t.Text+" … in Region")
 								}
 								break
 							}
@@ -451,20 +453,20 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 				}
 				if o := d.objectAfter(s, v, 10, Program); o != nil && !afterImplementationOf(toks, o.lo) {
 					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "runs", d.entOf(o), s, "verb: "+t.s)
+						rb.add(sub, "runs", d.entOf(o), s, "verb: "+t.Text)
 					}
 				}
 			case c&verbImplement != 0:
 				if o := d.objectAfter(s, v, 12, Law, Program); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "implements", d.entOf(o), s, "verb: "+t.s)
+						rb.add(sub, "implements", d.entOf(o), s, "verb: "+t.Text)
 					}
 				}
 			case c&verbAmend != 0:
 				if o := d.objectAfter(s, v, 6, Law); o != nil {
 					for _, sub := range d.subjectBefore(s, v) {
 						if d.ents[sub].typ == Law {
-							rb.add(sub, "amends", d.entOf(o), s, "verb: "+t.s)
+							rb.add(sub, "amends", d.entOf(o), s, "verb: "+t.Text)
 						}
 					}
 				}
@@ -480,27 +482,27 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 				if len(subs) > 1 && (w == "jointly" || strings.HasPrefix(w, "cooperat") || strings.HasPrefix(w, "collaborat")) {
 					// "China and the United States have been cooperating"
 					for _, o := range subs[1:] {
-						rb.add(subs[0], "cooperatesWith", o, s, "verb: "+t.s)
+						rb.add(subs[0], "cooperatesWith", o, s, "verb: "+t.Text)
 					}
 				}
 				if len(subs) == 0 {
 					continue
 				}
 				for k := v + 1; k < len(toks) && k-v < 40; k++ {
-					if toks[k].s == ";" {
+					if toks[k].Text == ";" {
 						break
 					}
 					if m := s.mentionAt(k); m != nil {
 						if typ := d.typeOf(m); isBody(typ) || (typ == Region && d.ents[subs[0]].typ != Region && withBefore(toks, v, k)) || (typ == Region && d.ents[subs[0]].typ == Region) {
 							for _, sub := range subs {
-								rb.add(sub, "cooperatesWith", d.entOf(m), s, "verb: "+t.s+" with")
+								rb.add(sub, "cooperatesWith", d.entOf(m), s, "verb: "+t.Text+" with")
 							}
 						}
 						k = m.hi - 1
 					}
 				}
 			case c&verbSuccession != 0:
-				if v+2 < len(toks) && toks[v+1].s == "to" && toks[v+2].kind == tokWord && !s.covered(v+2) && toks[v+2].s != "the" {
+				if v+2 < len(toks) && toks[v+1].Text == "to" && toks[v+2].Kind == text.Word && !s.covered(v+2) && toks[v+2].Text != "the" {
 					continue // "reorganized to absorb …": the next verb says how
 				}
 				pred := successionWord[w]
@@ -508,19 +510,19 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 				if before == nil {
 					continue
 				}
-				passive := v > 0 && beVerbs[strings.ToLower(toks[v-1].s)]
+				passive := v > 0 && beVerbs[strings.ToLower(toks[v-1].Text)]
 				if successorFirst[w] && !passive {
 					// "the Ministry … absorbed the A and the B": each old body
 					// links to the subject.
 					for _, o := range d.objectList(s, v, 8, Agency) {
-						rb.add(d.entOf(o), pred, d.entOf(before), s, "verb: "+t.s)
+						rb.add(d.entOf(o), pred, d.entOf(before), s, "verb: "+t.Text)
 					}
 					continue
 				}
 				if after := d.objectAfter(s, v, 8, Agency); after != nil {
-					rb.add(d.entOf(before), pred, d.entOf(after), s, "verb: "+t.s)
+					rb.add(d.entOf(before), pred, d.entOf(after), s, "verb: "+t.Text)
 				}
-			case w == "implementation" && v+1 < len(toks) && toks[v+1].s == "of" && !s.covered(v):
+			case w == "implementation" && v+1 < len(toks) && toks[v+1].Text == "of" && !s.covered(v):
 				// "organized the implementation of the Plan", "Circular of the
 				// Office Concerning the Implementation of the Opinions".
 				if o := d.objectAfter(s, v+1, 4, Law, Program); o != nil {
@@ -549,9 +551,9 @@ func boolInt(b bool) int {
 }
 
 // withBefore reports whether "with" stands between tokens v and k.
-func withBefore(toks []token, v, k int) bool {
+func withBefore(toks []text.Token, v, k int) bool {
 	for i := v; i < k; i++ {
-		if toks[i].s == "with" {
+		if toks[i].Text == "with" {
 			return true
 		}
 	}
@@ -568,7 +570,7 @@ func (d *docState) regionsBefore(s *sentInfo, v int) []int {
 		m := s.mentionEndingAt(k)
 		if m == nil {
 			k--
-			if k >= 0 && (s.toks[k].s == "have" || s.toks[k].s == "has" || s.toks[k].s == "been" || s.toks[k].s == "the" || s.toks[k].s == "and" || s.toks[k].s == "," || s.toks[k].s == "are" || s.toks[k].s == "will") {
+			if k >= 0 && (s.toks[k].Text == "have" || s.toks[k].Text == "has" || s.toks[k].Text == "been" || s.toks[k].Text == "the" || s.toks[k].Text == "and" || s.toks[k].Text == "," || s.toks[k].Text == "are" || s.toks[k].Text == "will") {
 				continue
 			}
 			break
@@ -621,19 +623,19 @@ var placedVerbs = toSet(`held located based headquartered hosted`)
 // "<program or body> will be held in Region".
 func (d *docState) locatedIn(rb *relBuilder, s *sentInfo, v int) {
 	toks := s.toks
-	if toks[v].s != "in" {
+	if toks[v].Text != "in" {
 		return
 	}
 	subj := s.mentionEndingAt(v)
 	if subj == nil {
-		if v > 0 && (toks[v-1].s == "\"" || toks[v-1].s == "”") {
+		if v > 0 && (toks[v-1].Text == "\"" || toks[v-1].Text == "”") {
 			subj = s.mentionEndingAt(v - 1)
 		}
 	}
-	if subj == nil && v > 0 && placedVerbs[toks[v-1].s] {
+	if subj == nil && v > 0 && placedVerbs[toks[v-1].Text] {
 		// "the IPSC will be held in Berkeley", "the centre is based in Xi'an"
 		k := v - 1
-		for k > 0 && (beVerbs[toks[k-1].s] || toks[k-1].s == "will" || toks[k-1].s == "also" || toks[k-1].s == "to") {
+		for k > 0 && (beVerbs[toks[k-1].Text] || toks[k-1].Text == "will" || toks[k-1].Text == "also" || toks[k-1].Text == "to") {
 			k--
 		}
 		if k < v-1 {
@@ -648,7 +650,7 @@ func (d *docState) locatedIn(rb *relBuilder, s *sentInfo, v int) {
 		return
 	}
 	k := v + 1
-	for k < len(toks) && toks[k].s == "the" {
+	for k < len(toks) && toks[k].Text == "the" {
 		k++
 	}
 	for k < len(toks) {
@@ -658,10 +660,10 @@ func (d *docState) locatedIn(rb *relBuilder, s *sentInfo, v int) {
 		}
 		rb.add(d.entOf(subj), "locatedIn", d.entOf(m), s, "pattern: X in Region")
 		k = m.hi
-		if k < len(toks) && toks[k].s == "," {
+		if k < len(toks) && toks[k].Text == "," {
 			k++
 		}
-		if k < len(toks) && toks[k].s == "and" {
+		if k < len(toks) && toks[k].Text == "and" {
 			k++
 		}
 	}
@@ -719,18 +721,18 @@ func continues(a, b *sentInfo) bool {
 	if len(a.toks) == 0 || len(b.toks) == 0 {
 		return false
 	}
-	last, first := a.toks[len(a.toks)-1].s, b.toks[0]
+	last, first := a.toks[len(a.toks)-1].Text, b.toks[0]
 	if last == "," {
 		return true
 	}
-	if last == "." || last == "!" || last == "?" || last == ";" || last == ":" || last == "。" || a.toks[len(a.toks)-1].kind == tokNum {
+	if last == "." || last == "!" || last == "?" || last == ";" || last == ":" || last == "。" || a.toks[len(a.toks)-1].Kind == text.Num {
 		return false
 	}
-	if first.kind != tokWord {
+	if first.Kind != text.Word {
 		return false
 	}
-	r := []rune(first.s)[0]
-	return unicode.IsLower(r) || continuationStarts[first.s]
+	r := []rune(first.Text)[0]
+	return unicode.IsLower(r) || continuationStarts[first.Text]
 }
 
 // relationViews returns the units the sentence rules run on: each sentence,
@@ -769,7 +771,7 @@ func (d *docState) relationViews() []*sentInfo {
 			s := d.sents[k]
 			shift, base := s.Offset-first.Offset, len(v.toks)
 			for _, t := range s.toks {
-				v.toks = append(v.toks, token{s: t.s, lo: t.lo + shift, hi: t.hi + shift, kind: t.kind})
+				v.toks = append(v.toks, text.Token{Text: t.Text, Lo: t.Lo + shift, Hi: t.Hi + shift, Kind: t.Kind})
 			}
 			for _, m := range s.mentions {
 				v.mentions = append(v.mentions, &mention{sent: m.sent, lo: m.lo + base, hi: m.hi + base, c: m.c})
@@ -798,8 +800,8 @@ var coAgentWords = toSet(`along together joined jointly collaboration cooperatio
 
 // coAgentHead returns the index of the word before "with" at token j when
 // toks[j] is the "with" of a co-agent phrase, else -1.
-func coAgentHead(toks []token, j int) int {
-	if j >= 1 && toks[j].s == "with" && coAgentWords[strings.ToLower(toks[j-1].s)] {
+func coAgentHead(toks []text.Token, j int) int {
+	if j >= 1 && toks[j].Text == "with" && coAgentWords[strings.ToLower(toks[j-1].Text)] {
 		return j - 1
 	}
 	return -1
@@ -817,15 +819,15 @@ var introWords = toSet(`In On Since Last This Over At From After Before By Throu
 func (d *docState) clauseSubject(s *sentInfo, v int) int {
 	toks := s.toks
 	k := 0
-	if len(toks) > 0 && introWords[toks[0].s] {
+	if len(toks) > 0 && introWords[toks[0].Text] {
 		for c := 1; c < len(toks) && c < 12 && c < v; c++ {
-			if toks[c].s == "," {
+			if toks[c].Text == "," {
 				k = c + 1
 				break
 			}
 		}
 	}
-	for k < v && isArticle(toks[k].s) {
+	for k < v && isArticle(toks[k].Text) {
 		k++
 	}
 	if k >= v {
@@ -834,9 +836,9 @@ func (d *docState) clauseSubject(s *sentInfo, v int) int {
 	sub := -1
 	end := k + 1
 	switch {
-	case toks[k].s == "We" || toks[k].s == "we":
+	case toks[k].Text == "We" || toks[k].Text == "we":
 		sub = d.main
-	case toks[k].s == "Office" && k > 0 && isArticle(toks[k-1].s) && !s.covered(k):
+	case toks[k].Text == "Office" && k > 0 && isArticle(toks[k-1].Text) && !s.covered(k):
 		sub = d.main
 	default:
 		if m := s.mentionAt(k); m != nil && isBody(d.typeOf(m)) {
@@ -846,7 +848,7 @@ func (d *docState) clauseSubject(s *sentInfo, v int) int {
 	if sub < 0 || end >= v {
 		return -1
 	}
-	if t := toks[end].s; t == "which" || t == "that" || t == "of" || t == "'s" || t == "’s" {
+	if t := toks[end].Text; t == "which" || t == "that" || t == "of" || t == "'s" || t == "’s" {
 		return -1
 	}
 	for _, m := range s.mentions {
@@ -872,7 +874,7 @@ func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
 	k := v
 	for pairs := 0; pairs < 8; pairs++ {
 		a := d.objectAfter(s, k, 3, Agency, Organization, Region)
-		if a == nil || a.hi >= len(toks) || toks[a.hi].s != "and" {
+		if a == nil || a.hi >= len(toks) || toks[a.hi].Text != "and" {
 			return
 		}
 		b := d.objectAfter(s, a.hi, 2, Agency, Organization, Region)
@@ -882,7 +884,7 @@ func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
 		rb.add(d.entOf(a), "cooperatesWith", d.entOf(b), s, "pattern: between X and Y")
 		// Another pair follows a comma, "and" or "as well as".
 		n := b.hi
-		for n < len(toks) && n-b.hi < 4 && (toks[n].s == "," || toks[n].s == "and" || toks[n].s == "as" || toks[n].s == "well") {
+		for n < len(toks) && n-b.hi < 4 && (toks[n].Text == "," || toks[n].Text == "and" || toks[n].Text == "as" || toks[n].Text == "well") {
 			n++
 		}
 		if n == b.hi {
@@ -894,31 +896,31 @@ func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
 
 // afterImplementationOf reports whether the mention starting at token lo is
 // introduced by "implementation of (the)".
-func afterImplementationOf(toks []token, lo int) bool {
+func afterImplementationOf(toks []text.Token, lo int) bool {
 	k := lo - 1
-	for k >= 0 && (isArticle(toks[k].s) || toks[k].s == "*" || toks[k].s == "\"" || toks[k].s == "“") {
+	for k >= 0 && (isArticle(toks[k].Text) || toks[k].Text == "*" || toks[k].Text == "\"" || toks[k].Text == "“") {
 		k--
 	}
-	return k >= 1 && toks[k].s == "of" && strings.EqualFold(toks[k-1].s, "implementation")
+	return k >= 1 && toks[k].Text == "of" && strings.EqualFold(toks[k-1].Text, "implementation")
 }
 
 // servesInstrument reports whether the instrument at token o, found after
 // the issuing verb at token v, is not what was issued but what the issued
 // text serves: "published the division of assignments and progress schedule
 // for the Opinions", "formulated measures for implementing the Outline".
-func servesInstrument(toks []token, v, o int) bool {
+func servesInstrument(toks []text.Token, v, o int) bool {
 	k := o - 1
-	for k > v && (isArticle(toks[k].s) || toks[k].s == "*" || toks[k].s == "\"" || toks[k].s == "“") {
+	for k > v && (isArticle(toks[k].Text) || toks[k].Text == "*" || toks[k].Text == "\"" || toks[k].Text == "“") {
 		k--
 	}
 	if k <= v+1 {
 		return false
 	}
-	w := toks[k].folded()
+	w := toks[k].Folded()
 	if w == "for" || w == "implementing" || w == "implement" {
 		return true
 	}
-	return w == "of" && strings.EqualFold(toks[k-1].s, "implementation")
+	return w == "of" && strings.EqualFold(toks[k-1].Text, "implementation")
 }
 
 // withinWords may stand between a body and "within" ("the USPTO which is
@@ -931,21 +933,21 @@ var withinWords = toSet(`which that is was are remain remains remained stay stay
 func (d *docState) withinBody(rb *relBuilder, s *sentInfo, m *mention) {
 	toks := s.toks
 	k := m.hi
-	if k < len(toks) && toks[k].s == "," {
+	if k < len(toks) && toks[k].Text == "," {
 		k++
 	}
-	for n := 0; n < 3 && k < len(toks) && withinWords[toks[k].s] && !s.covered(k); n++ {
+	for n := 0; n < 3 && k < len(toks) && withinWords[toks[k].Text] && !s.covered(k); n++ {
 		k++
 	}
 	if k >= len(toks) {
 		return
 	}
-	w := toks[k].s
+	w := toks[k].Text
 	if w != "within" && !(w == "under" && k <= m.hi+1) {
 		return
 	}
 	k++
-	for k < len(toks) && isArticle(toks[k].s) {
+	for k < len(toks) && isArticle(toks[k].Text) {
 		k++
 	}
 	if b := s.mentionAt(k); b != nil && d.typeOf(b) == Agency {
@@ -998,10 +1000,10 @@ func (d *docState) titleTopics(rb *relBuilder, s *sentInfo, m *mention) {
 			}
 		case Region:
 			k := n.lo - 1
-			for k > m.lo && isArticle(toks[k].s) {
+			for k > m.lo && isArticle(toks[k].Text) {
 				k--
 			}
-			if w := toks[k].s; w == "in" || w == "for" || w == "on" {
+			if w := toks[k].Text; w == "in" || w == "for" || w == "on" {
 				rb.add(d.entOf(m), "concerns", d.entOf(n), s, "title: instrument on place")
 			}
 		}
@@ -1020,7 +1022,7 @@ var accordanceOpeners = [][]string{
 func (d *docState) accordanceWith(rb *relBuilder, s *sentInfo) {
 	toks := s.toks
 	for i := range toks {
-		if i > 0 && toks[i-1].s != "," {
+		if i > 0 && toks[i-1].Text != "," {
 			continue // at the start of the sentence or of a comma phrase
 		}
 		n := 0
@@ -1028,7 +1030,7 @@ func (d *docState) accordanceWith(rb *relBuilder, s *sentInfo) {
 			if i+len(op) <= len(toks) {
 				ok := true
 				for j, w := range op {
-					ok = ok && strings.EqualFold(toks[i+j].s, w)
+					ok = ok && strings.EqualFold(toks[i+j].Text, w)
 				}
 				if ok {
 					n = len(op)
@@ -1047,15 +1049,15 @@ func (d *docState) accordanceWith(rb *relBuilder, s *sentInfo) {
 		if i == 0 {
 			// The subject follows the phrase: "…, SIPO made …".
 			k := objs[len(objs)-1].hi
-			for k < len(toks) && toks[k].s != "," && k-objs[len(objs)-1].hi < 12 {
+			for k < len(toks) && toks[k].Text != "," && k-objs[len(objs)-1].hi < 12 {
 				k++
 			}
 			k++
-			for k < len(toks) && isArticle(toks[k].s) {
+			for k < len(toks) && isArticle(toks[k].Text) {
 				k++
 			}
 			if k < len(toks) {
-				if toks[k].s == "we" || toks[k].s == "We" || (toks[k].s == "Office" && !s.covered(k)) {
+				if toks[k].Text == "we" || toks[k].Text == "We" || (toks[k].Text == "Office" && !s.covered(k)) {
 					subs = append(subs, d.main)
 				} else if b := s.mentionAt(k); b != nil && isBody(d.typeOf(b)) {
 					subs = append(subs, d.entOf(b))
@@ -1078,22 +1080,22 @@ func (d *docState) accordanceWith(rb *relBuilder, s *sentInfo) {
 // interviewed …": the subject after the phrase runs the program.
 func (d *docState) duringProgram(rb *relBuilder, s *sentInfo) {
 	toks := s.toks
-	if len(toks) < 4 || toks[0].s != "During" {
+	if len(toks) < 4 || toks[0].Text != "During" {
 		return
 	}
 	o := d.objectAfter(s, 0, 5, Program)
-	if o == nil || o.hi >= len(toks) || toks[o.hi].s != "," {
+	if o == nil || o.hi >= len(toks) || toks[o.hi].Text != "," {
 		return
 	}
 	k := o.hi + 1
-	for k < len(toks) && isArticle(toks[k].s) {
+	for k < len(toks) && isArticle(toks[k].Text) {
 		k++
 	}
 	if k >= len(toks) {
 		return
 	}
 	sub := -1
-	if toks[k].s == "we" || toks[k].s == "We" {
+	if toks[k].Text == "we" || toks[k].Text == "We" {
 		sub = d.main
 	} else if b := s.mentionAt(k); b != nil && isBody(d.typeOf(b)) {
 		sub = d.entOf(b)
@@ -1110,12 +1112,12 @@ var notImplementationHeads = toSet(`of to with for in and or by under about from
 
 // implementationHead returns the verb whose object is "(the)
 // implementation" at token v ("organized the implementation of"), or -1.
-func implementationHead(toks []token, v int) int {
+func implementationHead(toks []text.Token, v int) int {
 	k := v - 1
-	for k >= 0 && isArticle(toks[k].s) {
+	for k >= 0 && isArticle(toks[k].Text) {
 		k--
 	}
-	if k < 0 || toks[k].kind != tokWord || isCap(toks[k]) || notImplementationHeads[strings.ToLower(toks[k].s)] {
+	if k < 0 || toks[k].Kind != text.Word || text.IsCap(toks[k]) || notImplementationHeads[strings.ToLower(toks[k].Text)] {
 		return -1
 	}
 	return k
@@ -1129,7 +1131,7 @@ var verbModifiers = toSet(`has have had also further actively will would continu
 // auxiliaries between ("SIPO sturdily organized").
 func (d *docState) subjectAdjacent(s *sentInfo, h int) bool {
 	k := h - 1
-	for k >= 0 && (verbModifiers[strings.ToLower(s.toks[k].s)] || strings.HasSuffix(s.toks[k].s, "ly")) {
+	for k >= 0 && (verbModifiers[strings.ToLower(s.toks[k].Text)] || strings.HasSuffix(s.toks[k].Text, "ly")) {
 		k--
 	}
 	if k < 0 {
@@ -1138,11 +1140,11 @@ func (d *docState) subjectAdjacent(s *sentInfo, h int) bool {
 	if m := s.mentionEndingAt(k + 1); m != nil {
 		return isBody(d.typeOf(m))
 	}
-	switch strings.ToLower(s.toks[k].s) {
+	switch strings.ToLower(s.toks[k].Text) {
 	case "we", "it":
 		return true
 	case "office":
-		return k > 0 && isArticle(s.toks[k-1].s)
+		return k > 0 && isArticle(s.toks[k-1].Text)
 	}
 	return false
 }
@@ -1153,10 +1155,10 @@ func (d *docState) subjectAdjacent(s *sentInfo, h int) bool {
 // Office. It returns -1 otherwise.
 func (d *docState) issuerBefore(s *sentInfo, v int) int {
 	k := v - 1
-	for k >= 0 && isArticle(s.toks[k].s) {
+	for k >= 0 && isArticle(s.toks[k].Text) {
 		k--
 	}
-	if k < 0 || !strings.EqualFold(s.toks[k].s, "concerning") && !strings.EqualFold(s.toks[k].s, "regarding") && !strings.EqualFold(s.toks[k].s, "on") {
+	if k < 0 || !strings.EqualFold(s.toks[k].Text, "concerning") && !strings.EqualFold(s.toks[k].Text, "regarding") && !strings.EqualFold(s.toks[k].Text, "on") {
 		return -1
 	}
 	law := s.mentionEndingAt(k)
@@ -1166,10 +1168,10 @@ func (d *docState) issuerBefore(s *sentInfo, v int) int {
 	for _, m := range s.mentions {
 		if m != law && m.hi == law.hi && m.lo > law.lo && isBody(d.typeOf(m)) {
 			j := m.lo - 1
-			for j > law.lo && isArticle(s.toks[j].s) {
+			for j > law.lo && isArticle(s.toks[j].Text) {
 				j--
 			}
-			if s.toks[j].s == "of" || s.toks[j].s == "by" {
+			if s.toks[j].Text == "of" || s.toks[j].Text == "by" {
 				return d.entOf(m)
 			}
 		}

@@ -2,6 +2,8 @@ package loaders
 
 import (
 	"testing"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // relCase is one relation rule test: a text, the relations it must yield
@@ -214,7 +216,7 @@ func TestRelationsStructure(t *testing.T) {
 }
 
 func TestContinues(t *testing.T) {
-	mk := func(s string) *sentInfo { return &sentInfo{Sentence: Sentence{Text: s}, toks: tokenize(s)} }
+	mk := func(s string) *sentInfo { return &sentInfo{Sentence: Sentence{Text: s}, toks: text.Tokenize(s)} }
 	tests := []struct {
 		a, b string
 		want bool

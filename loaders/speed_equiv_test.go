@@ -10,16 +10,18 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // The fast paths added for speed must agree with the simple code they
 // replaced, kept here as the reference, on the real corpus and on random
 // text.
 
-func insideQuotes(toks []token, i int) bool {
+func insideQuotes(toks []text.Token, i int) bool {
 	open := false
 	for k := 0; k < i; k++ {
-		switch toks[k].s {
+		switch toks[k].Text {
 		case "“":
 			open = true
 		case "”":
@@ -32,7 +34,7 @@ func insideQuotes(toks []token, i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks); k++ {
-		if toks[k].s == "”" || toks[k].s == "\"" {
+		if toks[k].Text == "”" || toks[k].Text == "\"" {
 			return k-i < 12
 		}
 	}
@@ -50,7 +52,7 @@ func equivalenceSentences(t *testing.T) []string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range Segment(string(data)) {
+			for _, s := range text.Segment(string(data)) {
 				out = append(out, s.Text)
 			}
 		}
@@ -77,7 +79,7 @@ func TestFastPathsAgreeWithReference(t *testing.T) {
 		if got, want := inYearMatches(lower, true), reInYear.FindAllStringSubmatchIndex(lower, -1); !reflect.DeepEqual(got, want) {
 			t.Fatalf("inYearMatches(%q) = %v, regexp %v", s, got, want)
 		}
-		toks := tokenize(s)
+		toks := text.Tokenize(s)
 		quoted := quotedTokens(toks)
 		for i := range toks {
 			if quoted[i] != insideQuotes(toks, i) {
@@ -89,9 +91,9 @@ func TestFastPathsAgreeWithReference(t *testing.T) {
 
 func TestFoldTokensAgreesWithFoldWord(t *testing.T) {
 	for _, s := range append(equivalenceSentences(t), "Ｆｕｌｌ Wïdth ’S İstanbul People’s U.S.-China") {
-		for _, tok := range tokenize(s) {
-			if tok.fold != foldWord(tok.s) {
-				t.Fatalf("fold of %q = %q, foldWord %q", tok.s, tok.fold, foldWord(tok.s))
+		for _, tok := range text.Tokenize(s) {
+			if tok.Fold != text.FoldWord(tok.Text) {
+				t.Fatalf("fold of %q = %q, foldWord %q", tok.Text, tok.Fold, text.FoldWord(tok.Text))
 			}
 		}
 	}

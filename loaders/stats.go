@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // scaleWords multiply the number before them.
@@ -120,7 +122,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				continue
 			}
 			metric = definiteAntecedent(s.toks, metric, para)
-			if f.hi+1 < len(s.toks) && strings.EqualFold(s.toks[f.hi].s, "such") {
+			if f.hi+1 < len(s.toks) && strings.EqualFold(s.toks[f.hi].Text, "such") {
 				metric = suchAntecedent(s, before, f.hi+1, metric)
 			}
 			para = append(para, metric)
@@ -131,7 +133,7 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 			if !nationalDone {
 				national, nationalDone = d.nationalCue(s), true
 			}
-			period := figurePeriod(periods, s.toks[f.lo].lo, s.toks[f.hi-1].hi, carry)
+			period := figurePeriod(periods, s.toks[f.lo].Lo, s.toks[f.hi-1].Hi, carry)
 			if period == "" {
 				period = def
 			}
@@ -184,7 +186,7 @@ func turnBreak(doc []rune, prevEnd int, s *sentInfo) bool {
 }
 
 func metricSide(s *sentInfo, f figure, metric string) string {
-	if f.hi < len(s.toks) && strings.Contains(metric, s.toks[min(f.hi, len(s.toks)-1)].s) {
+	if f.hi < len(s.toks) && strings.Contains(metric, s.toks[min(f.hi, len(s.toks)-1)].Text) {
 		return "noun phrase after the number"
 	}
 	return "subject phrase before the number"
@@ -209,12 +211,12 @@ func (d *docState) defaultPeriod() string {
 	for _, s := range d.sents {
 		for k := 1; k < len(s.toks); k++ {
 			t := s.toks[k]
-			if t.kind != tokNum || len(t.s) != 4 || !(strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20")) {
+			if t.Kind != text.Num || len(t.Text) != 4 || !(strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20")) {
 				continue
 			}
-			switch s.toks[k-1].s {
+			switch s.toks[k-1].Text {
 			case "in", "during", "for", "of", "throughout", "by", "since":
-				counts[t.s]++
+				counts[t.Text]++
 				total++
 			}
 		}
@@ -251,13 +253,13 @@ func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) strin
 	toks := s.toks
 	lo, hi := 0, len(toks)
 	for k := f.lo - 1; k >= 0; k-- {
-		if toks[k].s == ";" {
+		if toks[k].Text == ";" {
 			lo = k + 1
 			break
 		}
 	}
 	for k := f.hi; k < len(toks); k++ {
-		if toks[k].s == ";" {
+		if toks[k].Text == ";" {
 			hi = k
 			break
 		}
@@ -278,16 +280,16 @@ func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) strin
 			if adjacentFigure(toks, m.hi, f.lo) {
 				return d.entityID(d.entOf(m))
 			}
-			if m.hi < len(toks) && (isPossessive(toks[m.hi]) || toks[m.hi].s == "’" && m.hi+1 < f.lo && toks[m.hi+1].kind == tokWord) {
+			if m.hi < len(toks) && (isPossessive(toks[m.hi]) || toks[m.hi].Text == "’" && m.hi+1 < f.lo && toks[m.hi+1].Kind == text.Word) {
 				possessor = m
 				continue
 			}
-			if typ != Region && agentOf(toks, m.hi, f.lo) || typ == Region && agentOf(toks, m.hi, f.lo) && (m.lo == lo || toks[m.lo-1].s == ",") {
+			if typ != Region && agentOf(toks, m.hi, f.lo) || typ == Region && agentOf(toks, m.hi, f.lo) && (m.lo == lo || toks[m.lo-1].Text == ",") {
 				agent = m
 				continue
 			}
 		}
-		if typ == Region && m.form == "" && m.lo > 0 && placePrep(toks[m.lo-1].s) && (m.hi <= f.lo || m.lo-f.hi <= 8) && place == nil {
+		if typ == Region && m.form == "" && m.lo > 0 && placePrep(toks[m.lo-1].Text) && (m.hi <= f.lo || m.lo-f.hi <= 8) && place == nil {
 			place = m
 		}
 	}
@@ -320,18 +322,18 @@ func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) strin
 // service center of Shenzhen") is not resolved.
 func (d *docState) definiteBody(s, before *sentInfo, lo, figLo int) *mention {
 	toks := s.toks
-	if before == nil || lo+2 >= figLo || !strings.EqualFold(toks[lo].s, "the") {
+	if before == nil || lo+2 >= figLo || !strings.EqualFold(toks[lo].Text, "the") {
 		return nil
 	}
 	head := toks[lo+1]
-	if head.kind != tokWord || isCap(head) || !bodyHeads[head.s] {
+	if head.Kind != text.Word || text.IsCap(head) || !bodyHeads[head.Text] {
 		return nil
 	}
 	// The clause's first figure follows the body's verb; the figures after
 	// it, in its relative clauses ("115 inspectors who have provided 1,524
 	// leads, of which 79 …"), are the same body's.
 	first := lo + 2
-	for first < figLo && toks[first].kind != tokNum {
+	for first < figLo && toks[first].Kind != text.Num {
 		first++
 	}
 	if !agentOf(toks, lo+2, first) {
@@ -342,7 +344,7 @@ func (d *docState) definiteBody(s, before *sentInfo, lo, figLo int) *mention {
 		if m.c == nil || m.form != "" || !isBody(d.typeOf(m)) {
 			continue
 		}
-		if last := before.toks[m.hi-1]; strings.EqualFold(last.s, head.s) {
+		if last := before.toks[m.hi-1]; strings.EqualFold(last.Text, head.Text) {
 			return m
 		}
 	}
@@ -360,7 +362,7 @@ var bodyHeads = toSet(`center centre office bureau administration commission min
 // the antecedent ("lists of such works") is resolved once more, within its
 // own sentence. The metric is kept when nothing names the noun.
 func suchAntecedent(s, before *sentInfo, k int, metric string) string {
-	w := s.toks[k].s
+	w := s.toks[k].Text
 	mw := strings.Fields(metric)
 	idx := slices.Index(mw, w)
 	if idx < 0 {
@@ -379,19 +381,19 @@ func suchAntecedent(s, before *sentInfo, k int, metric string) string {
 // namedBefore returns the last noun phrase before token end whose head is
 // w and that "such" does not introduce: its modifiers, the noun and an "of"
 // complement ("lists of key films and television works"), or nil.
-func namedBefore(toks []token, end int, w string, depth int) []string {
+func namedBefore(toks []text.Token, end int, w string, depth int) []string {
 	for j := end - 1; j > 0; j-- {
-		if toks[j].s != w || strings.EqualFold(toks[j-1].s, "such") {
+		if toks[j].Text != w || strings.EqualFold(toks[j-1].Text, "such") {
 			continue
 		}
 		phrase := append(phraseBefore(toks, j, 5), w)
 		for len(phrase) > 1 && functionWord(strings.ToLower(phrase[0])) {
 			phrase = phrase[1:] // "(efforts) for key films": the phrase starts after the preposition
 		}
-		if j+2 < len(toks) && strings.EqualFold(toks[j+1].s, "of") {
+		if j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "of") {
 			comp := j + 2
-			if strings.EqualFold(toks[comp].s, "such") && comp+1 < len(toks) && depth > 0 {
-				if inner := namedBefore(toks, j, toks[comp+1].s, depth-1); inner != nil {
+			if strings.EqualFold(toks[comp].Text, "such") && comp+1 < len(toks) && depth > 0 {
+				if inner := namedBefore(toks, j, toks[comp+1].Text, depth-1); inner != nil {
 					return append(append(phrase, "of"), inner...)
 				}
 			}
@@ -435,18 +437,18 @@ func placePrep(w string) bool { return w == "in" || w == "across" || w == "throu
 // adjacentFigure reports whether only "(", "with" and an approximation
 // word lie between token a (just after a name) and the figure at b: "Acme
 // (3,293)", "Acme with about 2,220".
-func adjacentFigure(toks []token, a, b int) bool {
+func adjacentFigure(toks []text.Token, a, b int) bool {
 	if a >= b || b-a > 3 {
 		return false
 	}
 	for k := a; k < b; k++ {
-		switch toks[k].s {
+		switch toks[k].Text {
 		case "(", "with", "about", "nearly", "around", "approximately", "over":
 		default:
 			return false
 		}
 	}
-	return toks[a].s == "(" || toks[a].s == "with"
+	return toks[a].Text == "(" || toks[a].Text == "with"
 }
 
 // agentVerbs are irregular past forms that make a name the doer of a
@@ -457,25 +459,25 @@ var agentVerbs = toSet(`won held saw made set got gave sold took hit became`)
 // a verb in the past (after an optional auxiliary or adverb) and the figure
 // at b follows in the same clause: "Acme has filed 2,398", "the Office
 // newly approved 35". A reporting verb ("said") does not count.
-func agentOf(toks []token, a, b int) bool {
+func agentOf(toks []text.Token, a, b int) bool {
 	k := a
 	for k < b && k-a < 3 {
-		w := toks[k].folded()
+		w := toks[k].Folded()
 		if w == "has" || w == "have" || w == "had" || w == "also" || w == "further" || w == "newly" || (strings.HasSuffix(w, "ly") && len(w) > 4) {
 			k++
 			continue
 		}
 		break
 	}
-	if k >= b || toks[k].kind != tokWord {
+	if k >= b || toks[k].Kind != text.Word {
 		return false
 	}
-	w := toks[k].folded()
+	w := toks[k].Folded()
 	if reportingVerbs[w] || !(strings.HasSuffix(w, "ed") || agentVerbs[w]) {
 		return false
 	}
 	for j := k + 1; j < b; j++ {
-		if toks[j].s == "," || toks[j].s == ":" || toks[j].s == "which" || toks[j].s == "who" {
+		if toks[j].Text == "," || toks[j].Text == ":" || toks[j].Text == "which" || toks[j].Text == "who" {
 			return false // the figure is in another clause
 		}
 	}
@@ -487,14 +489,14 @@ func agentOf(toks []token, a, b int) bool {
 // Chinese, countrywide or "the country".
 func (d *docState) nationalCue(s *sentInfo) bool {
 	for k, t := range s.toks {
-		if t.kind != tokWord {
+		if t.Kind != text.Word {
 			continue
 		}
-		switch t.folded() {
+		switch t.Folded() {
 		case "nationwide", "national", "domestic", "chinese", "countrywide", "national-level":
 			return true
 		case "country":
-			if k > 0 && s.toks[k-1].s == "the" {
+			if k > 0 && s.toks[k-1].Text == "the" {
 				return true
 			}
 		}
@@ -531,11 +533,11 @@ func (d *docState) figures(s *sentInfo) []figure {
 		if quoted[i] {
 			continue // part of a quoted name: "100 Events with 10,000 Enterprises"
 		}
-		if n, ok := spelledNumbers[t.s]; ok && i+1 < len(toks) && (!anaphoric(toks, i) || enumerated(s, i+1, n)) && !listIntro(toks, i+1) {
+		if n, ok := spelledNumbers[t.Text]; ok && i+1 < len(toks) && (!anaphoric(toks, i) || enumerated(s, i+1, n)) && !listIntro(toks, i+1) {
 			// "four months", "six products were recognized"; not "two of them".
 			next := toks[i+1]
-			lw := strings.ToLower(next.s)
-			if next.kind == tokWord && !isCap(next) && (measureUnits[lw] || isNounish(next)) && !timeWords[lw] && lw != "sessions" && lw != "aspects" {
+			lw := strings.ToLower(next.Text)
+			if next.Kind == text.Word && !text.IsCap(next) && (measureUnits[lw] || isNounish(next)) && !timeWords[lw] && lw != "sessions" && lw != "aspects" {
 				f := figure{lo: i, hi: i + 1, value: float64(n), kind: "count"}
 				if measureUnits[lw] {
 					f.unit, f.kind, f.hi = lw, "measure", i+2
@@ -545,36 +547,36 @@ func (d *docState) figures(s *sentInfo) []figure {
 			}
 			continue
 		}
-		if t.kind != tokNum {
+		if t.Kind != text.Num {
 			continue
 		}
-		v, ok := parseNumber(t.s)
+		v, ok := parseNumber(t.Text)
 		if !ok || anaphoric(toks, i) && !(v == math.Trunc(v) && v < 50 && enumerated(s, i+1, int(v))) {
 			continue
 		}
 		prev, next := "", ""
 		if i > 0 {
-			prev = toks[i-1].s
+			prev = toks[i-1].Text
 		}
 		if i+1 < len(toks) {
-			next = toks[i+1].s
+			next = toks[i+1].Text
 		}
 		if prev == "." && i > 1 {
-			prev = toks[i-2].s // "No. 20"
+			prev = toks[i-2].Text // "No. 20"
 		}
 		pl := strings.ToLower(strings.TrimSuffix(prev, "."))
 		// Dates and times: "July 29", "29 July", "Nov. 30", "10 a.m.".
-		if monthNames[pl] > 0 || (i > 1 && toks[i-1].s == "." && monthNames[strings.ToLower(toks[i-2].s)] > 0) || monthNames[strings.ToLower(next)] > 0 {
+		if monthNames[pl] > 0 || (i > 1 && toks[i-1].Text == "." && monthNames[strings.ToLower(toks[i-2].Text)] > 0) || monthNames[strings.ToLower(next)] > 0 {
 			continue
 		}
-		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].kind == tokNum {
+		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].Kind == text.Num {
 			continue
 		}
 		// Document and list numbers: "No. 20", "[2015]", "(1)", "Article 5".
 		if pl == "no" || pl == "nos" || pl == "article" || pl == "art" || pl == "chapter" || pl == "section" || pl == "item" || pl == "paragraph" || pl == "phase" || pl == "level" || pl == "batch" || pl == "grade" || pl == "class" || pl == "version" {
 			continue
 		}
-		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && isCap(toks[i-2]) && strings.Contains(t.s, ",")) {
+		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && text.IsCap(toks[i-2]) && strings.Contains(t.Text, ",")) {
 			continue // "(3)", "[2015]"; not "Japan (22,000)"
 		}
 		if i == 0 && (next == "." || next == ")" || next == "、") {
@@ -587,7 +589,7 @@ func (d *docState) figures(s *sentInfo) []figure {
 		if pl == "per" || pl == "every" || pl == "top" {
 			continue
 		}
-		isYear := !strings.ContainsAny(t.s, ",.") && len(t.s) == 4 && v >= 1900 && v <= 2100
+		isYear := !strings.ContainsAny(t.Text, ",.") && len(t.Text) == 4 && v >= 1900 && v <= 2100
 		f := figure{lo: i, hi: i + 1, value: v, kind: "count"}
 		// Currency before the number: "RMB 1.2 billion", "$3 million".
 		if pl == "rmb" || pl == "cny" || pl == "¥" || pl == "￥" {
@@ -603,8 +605,8 @@ func (d *docState) figures(s *sentInfo) []figure {
 		k := i + 1
 		// Scale words: "million", "hundred million", "万", "亿".
 		for k < len(toks) {
-			w := strings.ToLower(toks[k].s)
-			if w == "hundred" && k+1 < len(toks) && strings.ToLower(toks[k+1].s) == "million" {
+			w := strings.ToLower(toks[k].Text)
+			if w == "hundred" && k+1 < len(toks) && strings.ToLower(toks[k+1].Text) == "million" {
 				f.value *= 1e8
 				k += 2
 				continue
@@ -614,8 +616,8 @@ func (d *docState) figures(s *sentInfo) []figure {
 				k++
 				continue
 			}
-			if toks[k].kind == tokCJK && toks[k].lo == toks[k-1].hi {
-				switch []rune(toks[k].s)[0] {
+			if toks[k].Kind == text.CJK && toks[k].Lo == toks[k-1].Hi {
+				switch []rune(toks[k].Text)[0] {
 				case '万':
 					f.value *= 1e4
 				case '亿':
@@ -627,33 +629,33 @@ func (d *docState) figures(s *sentInfo) []figure {
 		if math.IsInf(f.value, 0) {
 			continue // "9 trillion trillion …": past float64, not a figure (JSON has no Inf)
 		}
-		if isYear && k == i+1 && f.kind == "count" && !(k < len(toks) && (toks[k].s == "%" || strings.EqualFold(toks[k].s, "percent"))) {
+		if isYear && k == i+1 && f.kind == "count" && !(k < len(toks) && (toks[k].Text == "%" || strings.EqualFold(toks[k].Text, "percent"))) {
 			continue
 		}
 		// Percent and percentage points.
 		if k < len(toks) {
-			w := strings.ToLower(toks[k].s)
+			w := strings.ToLower(toks[k].Text)
 			switch {
-			case toks[k].s == "%" || toks[k].s == "％":
+			case toks[k].Text == "%" || toks[k].Text == "％":
 				f.unit, f.kind = "percent", "percent"
 				k++
-			case w == "percent" || (w == "per" && k+1 < len(toks) && strings.ToLower(toks[k+1].s) == "cent"):
+			case w == "percent" || (w == "per" && k+1 < len(toks) && strings.ToLower(toks[k+1].Text) == "cent"):
 				f.unit, f.kind = "percent", "percent"
 				if w == "per" {
 					k++
 				}
 				k++
-			case w == "percentage" && k+1 < len(toks) && strings.HasPrefix(strings.ToLower(toks[k+1].s), "point"):
+			case w == "percentage" && k+1 < len(toks) && strings.HasPrefix(strings.ToLower(toks[k+1].Text), "point"):
 				f.unit, f.kind = "percentage points", "percent"
 				k += 2
 			}
 		}
 		// Currency after the number: "15.3 trillion yuan", "15,700 U.S. dollars".
 		if f.kind == "count" && k < len(toks) {
-			w := strings.ToLower(toks[k].s)
+			w := strings.ToLower(toks[k].Text)
 			if w == "u.s." || w == "us" || w == "american" || w == "hong" {
 				if k+1 < len(toks) {
-					if u, ok := currencyAfter[strings.ToLower(toks[k+1].s)]; ok {
+					if u, ok := currencyAfter[strings.ToLower(toks[k+1].Text)]; ok {
 						f.unit, f.kind = u, "currency"
 						k += 2
 					}
@@ -661,13 +663,13 @@ func (d *docState) figures(s *sentInfo) []figure {
 			} else if u, ok := currencyAfter[w]; ok {
 				f.unit, f.kind = u, "currency"
 				k++
-			} else if toks[k].kind == tokCJK && strings.HasPrefix(toks[k].s, "元") {
+			} else if toks[k].Kind == text.CJK && strings.HasPrefix(toks[k].Text, "元") {
 				f.unit, f.kind = "yuan", "currency"
 				k++
 			}
 		}
-		if f.kind == "count" && k < len(toks) && measureUnits[strings.ToLower(toks[k].s)] {
-			f.unit, f.kind = strings.ToLower(toks[k].s), "measure"
+		if f.kind == "count" && k < len(toks) && measureUnits[strings.ToLower(toks[k].Text)] {
+			f.unit, f.kind = strings.ToLower(toks[k].Text), "measure"
 			k++
 		}
 		f.hi = k
@@ -680,11 +682,11 @@ func (d *docState) figures(s *sentInfo) []figure {
 // anaphoric reports whether the number at i refers back to something
 // already counted ("the 932 patents", "these two difficulties") or is part
 // of a choice ("between two agencies", "one of the three").
-func anaphoric(toks []token, i int) bool {
+func anaphoric(toks []text.Token, i int) bool {
 	if i == 0 {
 		return false
 	}
-	switch strings.ToLower(toks[i-1].s) {
+	switch strings.ToLower(toks[i-1].Text) {
 	case "the", "these", "those", "top", "between", "its", "their", "our":
 		return true
 	}
@@ -703,19 +705,19 @@ func enumerated(s *sentInfo, k, n int) bool {
 		return false
 	}
 	j := k
-	for j < len(toks) && j-k < 8 && isNounish(toks[j]) && !placePrep(toks[j].folded()) && toks[j].folded() != "at" {
+	for j < len(toks) && j-k < 8 && isNounish(toks[j]) && !placePrep(toks[j].Folded()) && toks[j].Folded() != "at" {
 		j++
 	}
 	if j == k {
 		return false
 	}
-	if j < len(toks) && toks[j].s == "(" { // a gloss: "courts (知识产权法院)"
-		for j < len(toks) && toks[j].s != ")" && j-k < 16 {
+	if j < len(toks) && toks[j].Text == "(" { // a gloss: "courts (知识产权法院)"
+		for j < len(toks) && toks[j].Text != ")" && j-k < 16 {
 			j++
 		}
 		j++
 	}
-	if j >= len(toks) || !(placePrep(toks[j].folded()) || toks[j].folded() == "at") {
+	if j >= len(toks) || !(placePrep(toks[j].Folded()) || toks[j].Folded() == "at") {
 		return false
 	}
 	j++
@@ -729,10 +731,10 @@ func enumerated(s *sentInfo, k, n int) bool {
 		}
 		count++
 		j = m.hi
-		if j < len(toks) && toks[j].s == "," {
+		if j < len(toks) && toks[j].Text == "," {
 			j++
 		}
-		if j < len(toks) && toks[j].s == "and" {
+		if j < len(toks) && toks[j].Text == "and" {
 			j++
 		}
 	}
@@ -741,12 +743,12 @@ func enumerated(s *sentInfo, k, n int) bool {
 
 // listIntro reports whether the noun phrase from k announces a list ("three
 // major tasks: …").
-func listIntro(toks []token, k int) bool {
+func listIntro(toks []text.Token, k int) bool {
 	for j := k; j < len(toks) && j < k+5; j++ {
-		if toks[j].s == ":" {
+		if toks[j].Text == ":" {
 			return true
 		}
-		if toks[j].kind != tokWord {
+		if toks[j].Kind != text.Word {
 			return false
 		}
 	}
@@ -755,11 +757,11 @@ func listIntro(toks []token, k int) bool {
 
 // quotedTokens reports insideQuotes for every token of a sentence, in two
 // passes instead of one scan per token.
-func quotedTokens(toks []token) []bool {
+func quotedTokens(toks []text.Token) []bool {
 	out := make([]bool, len(toks))
 	hasQuote := false
 	for _, t := range toks {
-		if t.s == "“" || t.s == "”" || t.s == "\"" {
+		if t.Text == "“" || t.Text == "”" || t.Text == "\"" {
 			hasQuote = true
 			break
 		}
@@ -771,7 +773,7 @@ func quotedTokens(toks []token) []bool {
 	closeAfter := make([]int, len(toks)) // first closing quote after i, or -1
 	for k := len(toks) - 1; k >= 0; k-- {
 		closeAfter[k] = nextClose
-		if toks[k].s == "”" || toks[k].s == "\"" {
+		if toks[k].Text == "”" || toks[k].Text == "\"" {
 			nextClose = k
 		}
 	}
@@ -782,7 +784,7 @@ func quotedTokens(toks []token) []bool {
 				out[i] = k-i < 12
 			}
 		}
-		switch t.s {
+		switch t.Text {
 		case "“":
 			open = true
 		case "”":
@@ -804,44 +806,44 @@ var ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth":
 // rankFigure recognizes a rank: "ranking first in the world", "rose from
 // 35th in 2013 to 12th", "14th place" — an ordinal after a ranking verb or
 // before "place", never an ordinal naming something ("14th Five-Year Plan").
-func rankFigure(toks []token, i int) (figure, bool) {
+func rankFigure(toks []text.Token, i int) (figure, bool) {
 	t := toks[i]
 	v := 0
-	if t.kind == tokAlnum {
-		rs := strings.TrimLeft(t.s, "0123456789")
+	if t.Kind == text.Alnum {
+		rs := strings.TrimLeft(t.Text, "0123456789")
 		if rs == "st" || rs == "nd" || rs == "rd" || rs == "th" {
-			n, err := strconv.Atoi(strings.TrimSuffix(t.s, rs))
+			n, err := strconv.Atoi(strings.TrimSuffix(t.Text, rs))
 			if err == nil {
 				v = n
 			}
 		}
-	} else if t.kind == tokWord {
-		v = ordinalWords[t.folded()]
-		if v > 0 && isCap(t) {
+	} else if t.Kind == text.Word {
+		v = ordinalWords[t.Folded()]
+		if v > 0 && text.IsCap(t) {
 			return figure{}, false
 		}
 	}
 	if v <= 0 {
 		return figure{}, false
 	}
-	if i+1 < len(toks) && (isCap(toks[i+1]) || toks[i+1].s == "-") {
+	if i+1 < len(toks) && (text.IsCap(toks[i+1]) || toks[i+1].Text == "-") {
 		return figure{}, false
 	}
 	next := ""
 	if i+1 < len(toks) {
-		next = strings.ToLower(toks[i+1].s)
+		next = strings.ToLower(toks[i+1].Text)
 	}
 	cue := next == "place" || next == "places"
 	for k := i - 1; k >= 0 && i-k <= 6 && !cue; k-- {
-		w := strings.ToLower(toks[k].s)
+		w := strings.ToLower(toks[k].Text)
 		if strings.HasPrefix(w, "rank") || w == "risen" || w == "rose" || w == "jumped" || w == "climbed" || w == "moved" {
 			cue = true
 		}
-		if toks[k].kind == tokPunct && toks[k].s != "," {
+		if toks[k].Kind == text.Punct && toks[k].Text != "," {
 			break
 		}
 	}
-	if !cue || (t.kind == tokWord && next != "in" && next != "place" && next != "among" && next != "," && next != "." && next != "globally" && next != "worldwide") {
+	if !cue || (t.Kind == text.Word && next != "in" && next != "place" && next != "among" && next != "," && next != "." && next != "globally" && next != "worldwide") {
 		return figure{}, false
 	}
 	hi := i + 1
@@ -853,11 +855,11 @@ func rankFigure(toks []token, i int) (figure, bool) {
 
 // isNounish reports whether a token can be part of a noun phrase naming
 // what a figure counts.
-func isNounish(t token) bool {
-	if t.kind != tokWord {
+func isNounish(t text.Token) bool {
+	if t.Kind != text.Word {
 		return false
 	}
-	w := strings.ToLower(t.s)
+	w := strings.ToLower(t.Text)
 	if npStop[w] || strings.HasSuffix(w, "ly") {
 		return false
 	}
@@ -867,13 +869,13 @@ func isNounish(t token) bool {
 // seriesAhead reports whether the tokens from k continue a series of
 // nouns that "and" or "or" closes before any other punctuation ("civil, and
 // administrative cases").
-func seriesAhead(toks []token, k int) bool {
-	if k < len(toks) && (strings.EqualFold(toks[k].s, "and") || strings.EqualFold(toks[k].s, "or")) {
+func seriesAhead(toks []text.Token, k int) bool {
+	if k < len(toks) && (strings.EqualFold(toks[k].Text, "and") || strings.EqualFold(toks[k].Text, "or")) {
 		return k+1 < len(toks) && isNounish(toks[k+1])
 	}
 	for n := k; n < len(toks) && n < k+5; n++ {
-		w := strings.ToLower(toks[n].s)
-		if w == "," && n > k && n+2 < len(toks) && (strings.EqualFold(toks[n+1].s, "and") || strings.EqualFold(toks[n+1].s, "or")) {
+		w := strings.ToLower(toks[n].Text)
+		if w == "," && n > k && n+2 < len(toks) && (strings.EqualFold(toks[n+1].Text, "and") || strings.EqualFold(toks[n+1].Text, "or")) {
 			return isNounish(toks[n+2]) // "civil, and administrative cases"
 		}
 		if w == "and" || w == "or" {
@@ -893,18 +895,18 @@ var tailPreps = toSet(`of for on from by under with across involving providing w
 // timePhraseAt reports whether a time phrase starts at token n ("in the
 // first half", "by the end of", "during 2023", "since 2015"): it ends a
 // qualifier, since time is the period's business.
-func timePhraseAt(toks []token, n int) bool {
-	switch strings.ToLower(toks[n].s) {
+func timePhraseAt(toks []text.Token, n int) bool {
+	switch strings.ToLower(toks[n].Text) {
 	case "in", "during", "by", "since", "until", "over", "from", "as", "at", "throughout":
 	default:
 		return false
 	}
 	for k := n + 1; k < len(toks) && k <= n+3; k++ {
-		w := strings.ToLower(toks[k].s)
-		if w == "top" || w == "first" && k+1 < len(toks) && toks[k+1].kind == tokNum {
+		w := strings.ToLower(toks[k].Text)
+		if w == "top" || w == "first" && k+1 < len(toks) && toks[k+1].Kind == text.Num {
 			return false // "in the top 10" is a place in a list, not a time
 		}
-		if toks[k].kind == tokNum || monthNames[w] > 0 || periodCue[w] {
+		if toks[k].Kind == text.Num || monthNames[w] > 0 || periodCue[w] {
 			return true
 		}
 	}
@@ -917,13 +919,13 @@ var periodCue = toSet(`first second third fourth half quarter quarters end begin
 // nounAfter returns the noun phrase after a figure ("invention patents",
 // "cases of counterfeiting patents") and a participle tail ("transferred to
 // judicial organs").
-func nounAfter(toks []token, k int) (np []string, tail []string) {
+func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 	j := k
 	// "11 of the funds": what is counted follows "of the".
-	if j+2 < len(toks) && strings.EqualFold(toks[j].s, "of") && (strings.EqualFold(toks[j+1].s, "the") || strings.EqualFold(toks[j+1].s, "these") || strings.EqualFold(toks[j+1].s, "those")) {
+	if j+2 < len(toks) && strings.EqualFold(toks[j].Text, "of") && (strings.EqualFold(toks[j+1].Text, "the") || strings.EqualFold(toks[j+1].Text, "these") || strings.EqualFold(toks[j+1].Text, "those")) {
 		j += 2
 	}
-	if j+1 < len(toks) && strings.EqualFold(toks[j].s, "such") && isNounish(toks[j+1]) {
+	if j+1 < len(toks) && strings.EqualFold(toks[j].Text, "such") && isNounish(toks[j+1]) {
 		j++ // "38 such lists": the determiner points back (suchAntecedent)
 	}
 	ofUsed := false
@@ -932,14 +934,14 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	// count.
 	for j < len(toks) && len(np) < 7+joiners(np) {
 		t := toks[j]
-		w := strings.ToLower(t.s)
-		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+2 < len(toks) && toks[j+1].kind == tokNum && isNounish(toks[j+2]) {
-			np = append(np, t.s, toks[j+1].s) // "the world's 5,000 leading brands"
+		w := strings.ToLower(t.Text)
+		if (t.Text == "'s" || t.Text == "’s") && len(np) > 0 && j+2 < len(toks) && toks[j+1].Kind == text.Num && isNounish(toks[j+2]) {
+			np = append(np, t.Text, toks[j+1].Text) // "the world's 5,000 leading brands"
 			j += 2
 			continue
 		}
 		if isNounish(t) {
-			np = append(np, t.s)
+			np = append(np, t.Text)
 			j++
 			continue
 		}
@@ -949,7 +951,7 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].s), "ed") || (j > 0 && toks[j-1].s == "-")) {
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].Text), "ed") || (j > 0 && toks[j-1].Text == "-")) {
 			// "small- and medium-sized enterprises": a hyphen before "and"
 			// joins modifiers.
 			np = append(np, w)
@@ -958,36 +960,36 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 		}
 		// A series: "criminal, civil and administrative cases", "laws,
 		// regulations and treaties".
-		if t.s == "," && len(np) > 0 && seriesAhead(toks, j+1) && (!clauseAhead(toks, j+1) || slices.Contains(np, ",")) {
+		if t.Text == "," && len(np) > 0 && seriesAhead(toks, j+1) && (!clauseAhead(toks, j+1) || slices.Contains(np, ",")) {
 			np = append(np, ",")
 			j++
 			continue
 		}
-		if t.s == "(" && len(np) > 0 && j+2 < len(toks) && toks[j+2].s == ")" && toks[j+1].kind == tokWord && isAllCaps(toks[j+1].s) {
+		if t.Text == "(" && len(np) > 0 && j+2 < len(toks) && toks[j+2].Text == ")" && toks[j+1].Kind == text.Word && text.IsAllCaps(toks[j+1].Text) {
 			j += 3 // "geographical indication (GI) products"
 			continue
 		}
-		if t.s == "(" && len(np) > 0 {
+		if t.Text == "(" && len(np) > 0 {
 			if c := glossEnd(toks, j); c > j {
 				// "cities (districts)", "provinces (autonomous regions and
 				// municipalities)": a gloss of the noun, part of the phrase.
 				for _, g := range toks[j : c+1] {
-					np = append(np, g.s)
+					np = append(np, g.Text)
 				}
 				j = c + 1
 				break // the gloss closes the phrase: "… (districts) undertaking …" is a qualifier
 			}
 		}
-		if (t.s == "'s" || t.s == "’s") && len(np) > 0 && j+1 < len(toks) && (isNounish(toks[j+1]) || toks[j+1].kind == tokNum) {
-			np = append(np, t.s)
-			if toks[j+1].kind == tokNum && j+2 < len(toks) && isNounish(toks[j+2]) {
-				np = append(np, toks[j+1].s) // "the world's 5,000 leading brands"
+		if (t.Text == "'s" || t.Text == "’s") && len(np) > 0 && j+1 < len(toks) && (isNounish(toks[j+1]) || toks[j+1].Kind == text.Num) {
+			np = append(np, t.Text)
+			if toks[j+1].Kind == text.Num && j+2 < len(toks) && isNounish(toks[j+2]) {
+				np = append(np, toks[j+1].Text) // "the world's 5,000 leading brands"
 				j++
 			}
 			j++
 			continue
 		}
-		if t.s == "-" || t.s == "'s" || t.s == "’s" {
+		if t.Text == "-" || t.Text == "'s" || t.Text == "’s" {
 			j++
 			continue
 		}
@@ -1003,30 +1005,30 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 	if a := appositiveEnd(toks, j); a > j {
 		m = a // "408 Chinese brands, totaling $1.6 trillion, entered the list"
 	}
-	for m < len(toks) && (strings.EqualFold(toks[m].s, "also") || strings.EqualFold(toks[m].s, "were") || strings.EqualFold(toks[m].s, "was") || strings.EqualFold(toks[m].s, "being") || strings.EqualFold(toks[m].s, "been") || strings.EqualFold(toks[m].s, "have") || strings.EqualFold(toks[m].s, "has") || strings.EqualFold(toks[m].s, "had")) {
+	for m < len(toks) && (strings.EqualFold(toks[m].Text, "also") || strings.EqualFold(toks[m].Text, "were") || strings.EqualFold(toks[m].Text, "was") || strings.EqualFold(toks[m].Text, "being") || strings.EqualFold(toks[m].Text, "been") || strings.EqualFold(toks[m].Text, "have") || strings.EqualFold(toks[m].Text, "has") || strings.EqualFold(toks[m].Text, "had")) {
 		m++
 	}
-	if m < len(toks) && toks[m].kind == tokWord {
-		w := strings.ToLower(toks[m].s)
+	if m < len(toks) && toks[m].Kind == text.Word {
+		w := strings.ToLower(toks[m].Text)
 		participle := (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "made" || w == "held" || w == "built" || w == "set") && !leftCut[w]
 		prep := m == j && (tailPreps[w] || (strings.HasSuffix(w, "ing") && len(w) > 5 && !timeWords[w] && !npStop[w] && w != "including"))
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
-				tw := strings.ToLower(toks[n].s)
-				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].kind == tokNum || functionWord(strings.ToLower(toks[n+1].s)) || strings.HasSuffix(strings.ToLower(toks[n+1].s), "ed")) {
+				tw := strings.ToLower(toks[n].Text)
+				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].Kind == text.Num || functionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
 					break // "and a total of …", "and 213 cases …", "and guided …": a new clause
 				}
 				if tailNumber(toks, n) {
-					tail = append(tail, toks[n].s) // "scored more than 90 points"
+					tail = append(tail, toks[n].Text) // "scored more than 90 points"
 					continue
 				}
-				if toks[n].kind != tokWord && toks[n].s != "-" && toks[n].s != "/" {
+				if toks[n].Kind != text.Word && toks[n].Text != "-" && toks[n].Text != "/" {
 					break
 				}
-				if timeWords[tw] || (tw == "in" && n+1 < len(toks) && toks[n+1].kind == tokNum) || timePhraseAt(toks, n) {
+				if timeWords[tw] || (tw == "in" && n+1 < len(toks) && toks[n+1].Kind == text.Num) || timePhraseAt(toks, n) {
 					break
 				}
-				tail = append(tail, toks[n].s)
+				tail = append(tail, toks[n].Text)
 			}
 			for len(tail) > 0 && (functionWord(strings.ToLower(tail[len(tail)-1])) || npStop[strings.ToLower(tail[len(tail)-1])]) {
 				tail = tail[:len(tail)-1]
@@ -1039,18 +1041,18 @@ func nounAfter(toks []token, k int) (np []string, tail []string) {
 // subjectBeforeFigure returns the subject phrase of the clause that leads to
 // a figure: "The added value of patent-intensive industries" in "The added
 // value of patent-intensive industries reached 15.3 trillion yuan".
-func subjectBeforeFigure(toks []token, lo int) ([]string, bool) {
+func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 	start := lo
 	for start > 0 {
 		t := toks[start-1]
-		if t.kind == tokPunct && t.s != "-" && t.s != "'" && t.s != "’" && t.s != "%" {
+		if t.Kind == text.Punct && t.Text != "-" && t.Text != "'" && t.Text != "’" && t.Text != "%" {
 			break
 		}
-		w := strings.ToLower(t.s)
+		w := strings.ToLower(t.Text)
 		if w == "while" || w == "whereas" || w == "which" || w == "where" || w == "but" {
 			break
 		}
-		if w == "and" && start >= 2 && toks[start-2].kind == tokNum {
+		if w == "and" && start >= 2 && toks[start-2].Kind == text.Num {
 			break // "reduced by 8 and vice-ministerial agencies were reduced by 7"
 		}
 		start--
@@ -1058,7 +1060,7 @@ func subjectBeforeFigure(toks []token, lo int) ([]string, bool) {
 	var words []string
 	growth := false
 	for k := start; k < lo; k++ {
-		words = append(words, toks[k].s)
+		words = append(words, toks[k].Text)
 	}
 	// Drop a reporting clause: "He said (that) exports …".
 	for k := len(words) - 1; k >= 0; k-- {
@@ -1084,10 +1086,10 @@ func subjectBeforeFigure(toks []token, lo int) ([]string, bool) {
 		}
 	}
 	// Growth words right before the figure: "an increase of", "up".
-	if lo > 0 && growthWords[strings.ToLower(toks[lo-1].s)] {
+	if lo > 0 && growthWords[strings.ToLower(toks[lo-1].Text)] {
 		growth = true
 	}
-	if lo > 1 && strings.EqualFold(toks[lo-1].s, "of") && growthWords[strings.ToLower(toks[lo-2].s)] {
+	if lo > 1 && strings.EqualFold(toks[lo-1].Text, "of") && growthWords[strings.ToLower(toks[lo-2].Text)] {
 		growth = true
 	}
 	// Drop leading function words and trailing prepositions.
@@ -1142,18 +1144,18 @@ func stripGrowth(m string) string {
 // growthLabel names the kind of growth a percentage near figure f states:
 // "year-on-year growth of" when the clause says "year on year", "average
 // annual growth rate of" for "average annual", else "growth of".
-func growthLabel(toks []token, f figure) string {
+func growthLabel(toks []text.Token, f figure) string {
 	lo, hi := max(0, f.lo-10), min(len(toks), f.hi+6)
 	for k := lo; k < hi; k++ {
-		w := strings.ToLower(toks[k].s)
+		w := strings.ToLower(toks[k].Text)
 		if k > f.lo && (w == ";" || w == "." || (w == "," && k > f.hi+3)) {
 			break
 		}
-		if w == "year-on-year" || (w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+1].s, "on") && strings.EqualFold(toks[k+2].s, "year")) ||
-			(w == "year" && k+4 < len(toks) && toks[k+1].s == "-" && strings.EqualFold(toks[k+2].s, "on")) {
+		if w == "year-on-year" || (w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+1].Text, "on") && strings.EqualFold(toks[k+2].Text, "year")) ||
+			(w == "year" && k+4 < len(toks) && toks[k+1].Text == "-" && strings.EqualFold(toks[k+2].Text, "on")) {
 			return growthPrefixes[0]
 		}
-		if w == "average" && k+1 < len(toks) && strings.EqualFold(toks[k+1].s, "annual") {
+		if w == "average" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "annual") {
 			return growthPrefixes[1]
 		}
 	}
@@ -1162,13 +1164,13 @@ func growthLabel(toks []token, f figure) string {
 
 // clauseOpener returns the lower-cased first word of the clause that holds
 // token lo (the clause starts after the last punctuation before lo).
-func clauseOpener(toks []token, lo int) string {
+func clauseOpener(toks []text.Token, lo int) string {
 	k := lo
-	for k > 0 && !(toks[k-1].kind == tokPunct && toks[k-1].s != "-" && toks[k-1].s != "'" && toks[k-1].s != "’") {
+	for k > 0 && !(toks[k-1].Kind == text.Punct && toks[k-1].Text != "-" && toks[k-1].Text != "'" && toks[k-1].Text != "’") {
 		k--
 	}
 	if k < lo {
-		return strings.ToLower(toks[k].s)
+		return strings.ToLower(toks[k].Text)
 	}
 	return ""
 }
@@ -1176,25 +1178,25 @@ func clauseOpener(toks []token, lo int) string {
 // verbBefore returns the past-tense verb whose object a figure at token lo
 // is ("interviewed 300 agencies", "trained more than 4,000 examiners"), or
 // "".
-func verbBefore(toks []token, lo int) (string, int) {
+func verbBefore(toks []text.Token, lo int) (string, int) {
 	k := lo - 1
 	for k >= 0 {
-		w := strings.ToLower(toks[k].s)
+		w := strings.ToLower(toks[k].Text)
 		if w == "more" || w == "than" || w == "over" || w == "nearly" || w == "about" || w == "around" || w == "approximately" || w == "some" || w == "almost" {
 			k--
 			continue
 		}
 		// "selected a total of 122", "retained a group of 115"
-		if w == "of" && k >= 2 && (toks[k-1].s == "total" || toks[k-1].s == "group") && (toks[k-2].s == "a" || toks[k-2].s == "A") {
+		if w == "of" && k >= 2 && (toks[k-1].Text == "total" || toks[k-1].Text == "group") && (toks[k-2].Text == "a" || toks[k-2].Text == "A") {
 			k -= 3
 			continue
 		}
 		break
 	}
-	if k < 0 || toks[k].kind != tokWord || isCap(toks[k]) {
+	if k < 0 || toks[k].Kind != text.Word || text.IsCap(toks[k]) {
 		return "", -1
 	}
-	w := strings.ToLower(toks[k].s)
+	w := strings.ToLower(toks[k].Text)
 	if strings.HasSuffix(w, "ing") && len(w) > 6 && !leftCut[w] && !growthWords[w] && !npStop[w] && !timeWords[w] {
 		// "resolving 57,000 disputes", "enrolling 230 students"
 		return pastParticiple(w), k
@@ -1259,7 +1261,7 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 	left, growth := subjectBeforeFigure(toks, f.lo)
 	if f.kind == "percent" {
 		for k := f.hi; k < len(toks) && k < f.hi+3; k++ {
-			if growthWords[strings.ToLower(toks[k].s)] {
+			if growthWords[strings.ToLower(toks[k].Text)] {
 				growth = true // "a 35.2% year-on-year increase"
 			}
 		}
@@ -1273,7 +1275,7 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 		}
 		return strings.Join(left, " ") + " rank"
 	}
-	if lastMetric != "" && f.lo >= 2 && isCap(toks[f.lo-2]) && (toks[f.lo-1].s == "(" || strings.EqualFold(toks[f.lo-1].s, "with")) {
+	if lastMetric != "" && f.lo >= 2 && text.IsCap(toks[f.lo-2]) && (toks[f.lo-1].Text == "(" || strings.EqualFold(toks[f.lo-1].Text, "with")) {
 		// "followed by Siemens with 2,220", "Japan (22,000)": an item of a
 		// list of the figure before.
 		return lastMetric
@@ -1288,12 +1290,12 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 		f.kind = "measure"
 	}
 	if c := clauseStart(toks, f.lo); c+1 < f.lo && lastMetric != "" && len(left) > 0 {
-		switch strings.ToLower(toks[c].s) {
+		switch strings.ToLower(toks[c].Text) {
 		case "this", "these":
 			// "This sector has maintained a growth rate of 21%": the sector
 			// the sentence before counted.
 			for i, w := range left {
-				if w == toks[c+1].s {
+				if w == toks[c+1].Text {
 					left = append(append(append([]string{}, left[:i]...), strings.Fields(lastMetric)...), left[i+1:]...)
 					break
 				}
@@ -1301,7 +1303,7 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 		}
 	}
 	if headIsSlot(toks, f) && strongWords(left) > 0 {
-		return strings.Join(left, " ") + " rank change in " + toks[f.hi].s
+		return strings.Join(left, " ") + " rank change in " + toks[f.hi].Text
 	}
 	strong := strongWords(left)
 	var metric []string
@@ -1366,9 +1368,9 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 		if !growth && (f.kind == "percent" || f.kind == "currency") {
 			metric = append(metric, complementAfter(toks, f.hi)...)
 		}
-		if f.hi+2 < len(toks) && strings.EqualFold(toks[f.hi].s, "per") && toks[f.hi+1].kind == tokNum && toks[f.hi+2].kind == tokWord {
+		if f.hi+2 < len(toks) && strings.EqualFold(toks[f.hi].Text, "per") && toks[f.hi+1].Kind == text.Num && toks[f.hi+2].Kind == text.Word {
 			// "12 per 10,000 people"
-			metric = append(metric, "per", toks[f.hi+1].s, toks[f.hi+2].s)
+			metric = append(metric, "per", toks[f.hi+1].Text, toks[f.hi+2].Text)
 		}
 		if f.kind == "percent" && growth {
 			metric = append(strings.Fields(growthLabel(toks, f)), metric...)
@@ -1410,12 +1412,12 @@ type priorFig struct {
 
 // insideNP reports whether figure f stands inside the noun phrase of the
 // figure p before it: "408 of the world's 5,000 leading brands".
-func insideNP(toks []token, p, f figure) bool {
+func insideNP(toks []text.Token, p, f figure) bool {
 	n := f.lo - p.hi
-	if n < 3 || n > 5 || !strings.EqualFold(toks[p.hi].s, "of") {
+	if n < 3 || n > 5 || !strings.EqualFold(toks[p.hi].Text, "of") {
 		return false
 	}
-	last := toks[f.lo-1].s
+	last := toks[f.lo-1].Text
 	return last == "'s" || last == "’s"
 }
 
@@ -1494,34 +1496,34 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []p
 // campaign" in "During last year's Blue Sky campaign, we interviewed …".
 // Time words are dropped; a frame that is only time, a pronoun or a clause
 // ("During the period when …") gives nil.
-func frameContext(toks []token, f figure) []string {
+func frameContext(toks []text.Token, f figure) []string {
 	if len(toks) < 4 {
 		return nil
 	}
-	lead := strings.ToLower(toks[0].s)
+	lead := strings.ToLower(toks[0].Text)
 	if lead != "among" && lead != "during" {
 		return nil
 	}
 	c := 1
-	for c < len(toks) && c < 9 && toks[c].s != "," {
+	for c < len(toks) && c < 9 && toks[c].Text != "," {
 		c++
 	}
-	if c >= len(toks) || toks[c].s != "," || c >= f.lo || c == 1 {
+	if c >= len(toks) || toks[c].Text != "," || c >= f.lo || c == 1 {
 		return nil
 	}
 	out := []string{lead}
 	for _, t := range toks[1:c] {
-		lw := strings.ToLower(t.s)
+		lw := strings.ToLower(t.Text)
 		bare := strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 		switch {
-		case t.kind == tokNum || (t.kind == tokPunct && t.s != "-"):
+		case t.Kind == text.Num || (t.Kind == text.Punct && t.Text != "-"):
 			return nil
 		case lw == "when" || lw == "which" || lw == "that" || lw == "where" || lw == "who" || auxWords[lw] || pronouns[lw] || lw == "them" || lw == "period":
 			return nil
-		case timeWords[bare] || functionWord(lw) || t.s == "'s" || t.s == "’s":
+		case timeWords[bare] || functionWord(lw) || t.Text == "'s" || t.Text == "’s":
 			continue
 		}
-		out = append(out, t.s)
+		out = append(out, t.Text)
 	}
 	if strongWords(out[1:]) == 0 {
 		return nil
@@ -1536,15 +1538,15 @@ var particles = toSet(`out up off down away back on in over forward`)
 // "on Xi'an and Zhuhai pilot platforms" for "The Xi'an and Zhuhai pilot
 // platforms, on which nearly 20,000 patents have been listed, …"; nil when
 // the figure does not open such a clause.
-func relativeAntecedent(toks []token, f figure) []string {
+func relativeAntecedent(toks []text.Token, f figure) []string {
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
 		k--
 	}
-	if k < 3 || !strings.EqualFold(toks[k].s, "which") || toks[k-2].s != "," {
+	if k < 3 || !strings.EqualFold(toks[k].Text, "which") || toks[k-2].Text != "," {
 		return nil
 	}
-	prep := strings.ToLower(toks[k-1].s)
+	prep := strings.ToLower(toks[k-1].Text)
 	if !tailPreps[prep] || prep == "of" {
 		return nil // "…, of which 15 were …" is a part of the whole, not a place
 	}
@@ -1557,11 +1559,11 @@ func relativeAntecedent(toks []token, f figure) []string {
 
 // headIsSlot reports whether a count figure counts ranking places ("15
 // slots").
-func headIsSlot(toks []token, f figure) bool {
+func headIsSlot(toks []text.Token, f figure) bool {
 	if f.hi >= len(toks) {
 		return false
 	}
-	switch strings.ToLower(toks[f.hi].s) {
+	switch strings.ToLower(toks[f.hi].Text) {
 	case "slots", "spots", "positions":
 		return true
 	}
@@ -1573,25 +1575,25 @@ var indexNames = toSet(`Index Ranking Rankings Scoreboard Ranking`)
 
 // indexName returns the name of a ranking the sentence cites ("Global
 // Innovation Index 2020"), or "".
-func indexName(toks []token) string {
+func indexName(toks []text.Token) string {
 	for i, t := range toks {
-		if !indexNames[t.s] {
+		if !indexNames[t.Text] {
 			continue
 		}
 		lo := i
-		for lo > 0 && (isCap(toks[lo-1]) || (lo > 1 && isCap(toks[lo-2]) && (toks[lo-1].s == "of" || toks[lo-1].s == "and"))) && i-lo < 6 {
+		for lo > 0 && (text.IsCap(toks[lo-1]) || (lo > 1 && text.IsCap(toks[lo-2]) && (toks[lo-1].Text == "of" || toks[lo-1].Text == "and"))) && i-lo < 6 {
 			lo--
 		}
 		if lo == i {
 			continue
 		}
 		hi := i + 1
-		if hi < len(toks) && toks[hi].kind == tokNum && len(toks[hi].s) == 4 {
+		if hi < len(toks) && toks[hi].Kind == text.Num && len(toks[hi].Text) == 4 {
 			hi++ // "Global Innovation Index 2020"
 		}
 		var ws []string
 		for _, t := range toks[lo:hi] {
-			ws = append(ws, t.s)
+			ws = append(ws, t.Text)
 		}
 		return strings.Join(ws, " ")
 	}
@@ -1600,13 +1602,13 @@ func indexName(toks []token) string {
 
 // figureGroup returns the figures of rest (rest[0] is f) and of prior that
 // form a list with f: same kind, joined only by commas and "and".
-func figureGroup(toks []token, f figure, prior []priorFig, rest []figure) (before int, group []figure) {
+func figureGroup(toks []text.Token, f figure, prior []priorFig, rest []figure) (before int, group []figure) {
 	joined := func(a, b figure) bool {
 		if a.kind != b.kind || b.lo < a.hi {
 			return false
 		}
 		for k := a.hi; k < b.lo; k++ {
-			if w := strings.ToLower(toks[k].s); w != "," && w != "and" {
+			if w := strings.ToLower(toks[k].Text); w != "," && w != "and" {
 				return false
 			}
 		}
@@ -1638,7 +1640,7 @@ func figureGroup(toks []token, f figure, prior []priorFig, rest []figure) (befor
 // respectivelyMetric pairs figures with the nouns before them in order:
 // "granted 554,000 patents and 2.46 million trademarks, up 28% and 22% year
 // on year, respectively".
-func respectivelyMetric(toks []token, f figure, prior []priorFig, rest []figure) string {
+func respectivelyMetric(toks []text.Token, f figure, prior []priorFig, rest []figure) string {
 	if f.kind != "percent" {
 		return ""
 	}
@@ -1649,7 +1651,7 @@ func respectivelyMetric(toks []token, f figure, prior []priorFig, rest []figure)
 	end := group[len(group)-1].hi
 	found := false
 	for k := end; k < len(toks) && k < end+8; k++ {
-		w := strings.ToLower(toks[k].s)
+		w := strings.ToLower(toks[k].Text)
 		if w == "respectively" {
 			found = true
 			break
@@ -1674,7 +1676,7 @@ func respectivelyMetric(toks []token, f figure, prior []priorFig, rest []figure)
 	m := stripGrowth(named[len(named)-len(group)+idx].metric)
 	growth := false
 	for k := max(0, group[0].lo-3); k < end+6 && k < len(toks); k++ {
-		if growthWords[strings.ToLower(toks[k].s)] {
+		if growthWords[strings.ToLower(toks[k].Text)] {
 			growth = true
 		}
 	}
@@ -1686,18 +1688,18 @@ func respectivelyMetric(toks []token, f figure, prior []priorFig, rest []figure)
 
 // ofWhichMetric handles ", of which 61.8% belonged to …" and ", of which
 // exports were $8.68 billion": a part of what the clause before named.
-func ofWhichMetric(toks []token, f figure, prior []priorFig) []string {
+func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 	w := -1
 	for k := f.lo - 1; k >= 2 && k >= f.lo-6; k-- {
-		if strings.EqualFold(toks[k].s, "which") && strings.EqualFold(toks[k-1].s, "of") {
+		if strings.EqualFold(toks[k].Text, "which") && strings.EqualFold(toks[k-1].Text, "of") {
 			w = k
 			break
 		}
-		if toks[k].kind == tokPunct {
+		if toks[k].Kind == text.Punct {
 			break
 		}
 	}
-	if w < 0 || (toks[w-2].s != "," && toks[w-2].s != "(") {
+	if w < 0 || (toks[w-2].Text != "," && toks[w-2].Text != "(") {
 		return nil
 	}
 	// The antecedent: the figure just before, or the noun phrase before the comma.
@@ -1714,11 +1716,11 @@ func ofWhichMetric(toks []token, f figure, prior []priorFig) []string {
 		// "of which exports were $8.68 billion"
 		var part []string
 		for _, t := range toks[w+1 : f.lo] {
-			lw := strings.ToLower(t.s)
-			if leftCut[lw] || npStop[lw] || t.kind != tokWord {
+			lw := strings.ToLower(t.Text)
+			if leftCut[lw] || npStop[lw] || t.Kind != text.Word {
 				break
 			}
-			part = append(part, t.s)
+			part = append(part, t.Text)
 		}
 		if contentWords(part) == 0 {
 			return nil
@@ -1727,15 +1729,15 @@ func ofWhichMetric(toks []token, f figure, prior []priorFig) []string {
 	}
 	// "of which 61.8% belonged to the X sector", "of which 15 were recognized as Y"
 	k := f.hi
-	for k < len(toks) && (auxWords[strings.ToLower(toks[k].s)]) {
+	for k < len(toks) && (auxWords[strings.ToLower(toks[k].Text)]) {
 		k++
 	}
 	var pred []string
 	for ; k < len(toks) && len(pred) < 8; k++ {
-		if toks[k].kind != tokWord || timePhraseAt(toks, k) {
+		if toks[k].Kind != text.Word || timePhraseAt(toks, k) {
 			break
 		}
-		pred = append(pred, toks[k].s)
+		pred = append(pred, toks[k].Text)
 	}
 	for len(pred) > 0 && functionWord(strings.ToLower(pred[len(pred)-1])) {
 		pred = pred[:len(pred)-1]
@@ -1767,22 +1769,22 @@ var auxWords = toSet(`was were is are be been being has have had will would`)
 
 // phraseBefore returns the noun phrase that ends at token end (exclusive),
 // going back to a verb, punctuation or clause word, at most max words.
-func phraseBefore(toks []token, end, max int) []string {
+func phraseBefore(toks []text.Token, end, max int) []string {
 	k := end
 	for k > 0 && end-k < max {
 		t := toks[k-1]
-		lw := strings.ToLower(t.s)
-		if t.kind == tokPunct && t.s != "-" && t.s != "'s" && t.s != "’s" {
+		lw := strings.ToLower(t.Text)
+		if t.Kind == text.Punct && t.Text != "-" && t.Text != "'s" && t.Text != "’s" {
 			break
 		}
-		if (t.kind == tokNum && !isYearTok(t)) || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (verbish(toks, k-1) && !isCap(t)) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
+		if (t.Kind == text.Num && !isYearTok(t)) || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (verbish(toks, k-1) && !text.IsCap(t)) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
 			break
 		}
 		k--
 	}
 	var ws []string
 	for _, t := range toks[k:end] {
-		ws = append(ws, t.s)
+		ws = append(ws, t.Text)
 	}
 	for len(ws) > 0 && (leftLead[strings.ToLower(ws[0])] || ws[0] == "-") {
 		ws = ws[1:]
@@ -1793,21 +1795,21 @@ func phraseBefore(toks []token, end, max int) []string {
 // differenceMetric handles "4.7 percentage points higher than the growth
 // rate of imports": the difference between the figure before and the
 // thing compared.
-func differenceMetric(toks []token, f figure, near string) []string {
-	if f.kind == "count" || f.hi+2 >= len(toks) || !strings.EqualFold(toks[f.hi+1].s, "than") {
+func differenceMetric(toks []text.Token, f figure, near string) []string {
+	if f.kind == "count" || f.hi+2 >= len(toks) || !strings.EqualFold(toks[f.hi+1].Text, "than") {
 		return nil
 	}
-	switch strings.ToLower(toks[f.hi].s) {
+	switch strings.ToLower(toks[f.hi].Text) {
 	case "higher", "lower", "more", "less", "faster", "slower":
 	default:
 		return nil
 	}
 	var other []string
 	for k := f.hi + 2; k < len(toks) && len(other) < 8; k++ {
-		if toks[k].kind != tokWord || timePhraseAt(toks, k) {
+		if toks[k].Kind != text.Word || timePhraseAt(toks, k) {
 			break
 		}
-		other = append(other, toks[k].s)
+		other = append(other, toks[k].Text)
 	}
 	for len(other) > 0 && (leftLead[strings.ToLower(other[0])] || strings.EqualFold(other[0], "that")) {
 		other = other[1:]
@@ -1824,29 +1826,29 @@ func differenceMetric(toks []token, f figure, near string) []string {
 // shareOfMetric handles "foreigners are parties in 20% of all cases" and
 // "where up to 30% of cases are foreign related": a share of what follows
 // "of", qualified by the clause.
-func shareOfMetric(toks []token, f figure, near string) []string {
-	if f.kind != "percent" || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "of") {
+func shareOfMetric(toks []text.Token, f figure, near string) []string {
+	if f.kind != "percent" || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].Text, "of") {
 		return nil
 	}
 	// The figure must be a preposition's object, not what a verb reached.
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
 		k--
 	}
 	if k >= 0 {
-		switch strings.ToLower(toks[k].s) {
+		switch strings.ToLower(toks[k].Text) {
 		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making":
 		default:
 			return nil
 		}
 	}
 	j := f.hi + 1
-	for j < len(toks) && (strings.EqualFold(toks[j].s, "the") || strings.EqualFold(toks[j].s, "all")) {
+	for j < len(toks) && (strings.EqualFold(toks[j].Text, "the") || strings.EqualFold(toks[j].Text, "all")) {
 		j++
 	}
 	var obj []string
 	for ; j < len(toks) && len(obj) < 6 && isNounish(toks[j]); j++ {
-		obj = append(obj, toks[j].s)
+		obj = append(obj, toks[j].Text)
 	}
 	if contentWords(obj) == 0 {
 		return nil
@@ -1854,33 +1856,33 @@ func shareOfMetric(toks []token, f figure, near string) []string {
 	out := append([]string{"share", "of"}, obj...)
 	// A predicate after: "are foreign related".
 	m := j
-	for m < len(toks) && auxWords[strings.ToLower(toks[m].s)] {
+	for m < len(toks) && auxWords[strings.ToLower(toks[m].Text)] {
 		m++
 	}
 	if m > j {
 		var pred []string
-		for ; m < len(toks) && len(pred) < 6 && toks[m].kind == tokWord && !timePhraseAt(toks, m); m++ {
-			pred = append(pred, toks[m].s)
+		for ; m < len(toks) && len(pred) < 6 && toks[m].Kind == text.Word && !timePhraseAt(toks, m); m++ {
+			pred = append(pred, toks[m].Text)
 		}
 		if contentWords(pred) > 0 {
 			return append(append(out, "that", "are"), pred...)
 		}
 	}
 	// The clause before: "foreigners are parties in".
-	if k >= 0 && (toks[k].s == "in" || toks[k].s == "among") {
+	if k >= 0 && (toks[k].Text == "in" || toks[k].Text == "among") {
 		c := k
-		for c > 0 && !(toks[c-1].kind == tokPunct && toks[c-1].s != "-") {
+		for c > 0 && !(toks[c-1].Kind == text.Punct && toks[c-1].Text != "-") {
 			c--
 		}
 		var cl []string
 		for _, t := range toks[c:k] {
-			cl = append(cl, t.s)
+			cl = append(cl, t.Text)
 		}
 		if contentWords(cl) > 0 && len(cl) <= 8 {
 			return append(append(out, "in", "which"), cl...)
 		}
 	}
-	if near != "" && k >= 0 && (toks[k].s == "representing" || toks[k].s == "accounting" || toks[k].s == "for") {
+	if near != "" && k >= 0 && (toks[k].Text == "representing" || toks[k].Text == "accounting" || toks[k].Text == "for") {
 		// "representing 45% of the national total"
 		return append(strings.Fields(near+" as"), out...)
 	}
@@ -1893,11 +1895,11 @@ var approxWords = toSet(`more than over nearly about around approximately some a
 // ellipsisMetric handles "802 awards for invention patents and 68 for
 // industrial designs": the head noun of the figure before with this
 // figure's "for" phrase.
-func ellipsisMetric(toks []token, f figure, prior []priorFig) string {
-	if f.kind != "count" || len(prior) == 0 || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "for") {
+func ellipsisMetric(toks []text.Token, f figure, prior []priorFig) string {
+	if f.kind != "count" || len(prior) == 0 || f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].Text, "for") {
 		return ""
 	}
-	if f.lo == 0 || !strings.EqualFold(toks[f.lo-1].s, "and") {
+	if f.lo == 0 || !strings.EqualFold(toks[f.lo-1].Text, "and") {
 		return ""
 	}
 	pm := prior[len(prior)-1].metric
@@ -1907,7 +1909,7 @@ func ellipsisMetric(toks []token, f figure, prior []priorFig) string {
 	}
 	var rest []string
 	for k := f.hi + 1; k < len(toks) && len(rest) < 6 && isNounish(toks[k]); k++ {
-		rest = append(rest, toks[k].s)
+		rest = append(rest, toks[k].Text)
 	}
 	if contentWords(rest) == 0 {
 		return ""
@@ -1918,27 +1920,27 @@ func ellipsisMetric(toks []token, f figure, prior []priorFig) string {
 // complementAfter returns a "for …" or "during …" phrase right after a
 // figure ("RMB 8.1 billion for the 20 batches of key industry funds"),
 // numbers and time phrases left out.
-func complementAfter(toks []token, k int) []string {
+func complementAfter(toks []text.Token, k int) []string {
 	if k >= len(toks) {
 		return nil
 	}
-	w := strings.ToLower(toks[k].s)
+	w := strings.ToLower(toks[k].Text)
 	if w != "for" && w != "during" && w != "to" || timePhraseAt(toks, k) {
 		return nil
 	}
-	if w == "to" && (k+1 >= len(toks) || toks[k+1].kind != tokWord || strings.EqualFold(toks[k+1].s, "the")) {
+	if w == "to" && (k+1 >= len(toks) || toks[k+1].Kind != text.Word || strings.EqualFold(toks[k+1].Text, "the")) {
 		return nil // "to 57.5%", "to the end"
 	}
-	out := []string{toks[k].s}
+	out := []string{toks[k].Text}
 	for n := k + 1; n < len(toks) && len(out) < 9; n++ {
 		t := toks[n]
-		if t.kind == tokNum {
+		if t.Kind == text.Num {
 			continue
 		}
-		if t.kind != tokWord && t.s != "-" || timePhraseAt(toks, n) || timeWords[strings.ToLower(t.s)] {
+		if t.Kind != text.Word && t.Text != "-" || timePhraseAt(toks, n) || timeWords[strings.ToLower(t.Text)] {
 			break
 		}
-		out = append(out, t.s)
+		out = append(out, t.Text)
 	}
 	for len(out) > 0 && (functionWord(strings.ToLower(out[len(out)-1])) || npStop[strings.ToLower(out[len(out)-1])]) {
 		out = out[:len(out)-1]
@@ -1953,10 +1955,10 @@ func complementAfter(toks []token, k int) []string {
 // verb at vi: "by <subject>" for a finite verb ("universities … completed
 // an inventory of"), or, for a participle after a comma ("…, benefiting
 // 20,000 enterprises"), what the clause before named.
-func verbContext(toks []token, vi int, prior []priorFig) []string {
-	w := strings.ToLower(toks[vi].s)
+func verbContext(toks []text.Token, vi int, prior []priorFig) []string {
+	w := strings.ToLower(toks[vi].Text)
 	if strings.HasSuffix(w, "ing") {
-		if vi == 0 || toks[vi-1].s != "," {
+		if vi == 0 || toks[vi-1].Text != "," {
 			return nil
 		}
 		var ctx []string
@@ -1996,30 +1998,30 @@ var pronouns = toSet(`we i you he she it they this that these those there here o
 // clauseSubject returns the subject of the verb at vi when it is a noun
 // phrase ("Universities and research institutions across the country"), or
 // the antecedent of a relative pronoun; nil for pronouns.
-func clauseSubject(toks []token, vi int) []string {
+func clauseSubject(toks []text.Token, vi int) []string {
 	k := vi
 	for k > 0 {
-		lw := strings.ToLower(toks[k-1].s)
-		if auxWords[lw] || lw == "also" || lw == "successfully" || lw == "jointly" || lw == "further" || (strings.HasSuffix(lw, "ly") && toks[k-1].kind == tokWord && !isCap(toks[k-1])) {
+		lw := strings.ToLower(toks[k-1].Text)
+		if auxWords[lw] || lw == "also" || lw == "successfully" || lw == "jointly" || lw == "further" || (strings.HasSuffix(lw, "ly") && toks[k-1].Kind == text.Word && !text.IsCap(toks[k-1])) {
 			k--
 			continue
 		}
-		if lw == "and" && k >= 2 && strings.HasSuffix(strings.ToLower(toks[k-2].s), "ed") && !isCap(toks[k-2]) {
+		if lw == "and" && k >= 2 && strings.HasSuffix(strings.ToLower(toks[k-2].Text), "ed") && !text.IsCap(toks[k-2]) {
 			k -= 2 // "formulated and published"
 			continue
 		}
 		break
 	}
-	if k > 0 && strings.EqualFold(toks[k-1].s, "and") {
+	if k > 0 && strings.EqualFold(toks[k-1].Text, "and") {
 		return nil // "It organized … and recognized 32": the subject is far
 	}
-	if k > 0 && (strings.EqualFold(toks[k-1].s, "which") || strings.EqualFold(toks[k-1].s, "that") || strings.EqualFold(toks[k-1].s, "who")) {
+	if k > 0 && (strings.EqualFold(toks[k-1].Text, "which") || strings.EqualFold(toks[k-1].Text, "that") || strings.EqualFold(toks[k-1].Text, "who")) {
 		k--
-		if k > 0 && toks[k-1].s == "," {
+		if k > 0 && toks[k-1].Text == "," {
 			return nil // the antecedent of ", which" is too far to trust
 		}
 	}
-	if k > 0 && toks[k-1].s == "," {
+	if k > 0 && toks[k-1].Text == "," {
 		// "The platforms, on which 20,000 patents have been listed, have served"
 		c := relativeOpen(toks, k-1)
 		if c < 0 {
@@ -2056,15 +2058,15 @@ func clauseSubject(toks []token, vi int) []string {
 // objectBefore returns the object of the last verb of the clause ending at
 // token end ("we hosted another IP forum for foreign-invested enterprises"
 // → "IP forum for foreign-invested enterprises").
-func objectBefore(toks []token, end int) []string {
+func objectBefore(toks []text.Token, end int) []string {
 	c := end
-	for c > 0 && !(toks[c-1].kind == tokPunct && toks[c-1].s != "-") {
+	for c > 0 && !(toks[c-1].Kind == text.Punct && toks[c-1].Text != "-") {
 		c--
 	}
 	v := -1
 	for k := c; k < end; k++ {
-		lw := strings.ToLower(toks[k].s)
-		if toks[k].kind == tokWord && !isCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !functionWord(strings.ToLower(toks[k-1].s))) {
+		lw := strings.ToLower(toks[k].Text)
+		if toks[k].Kind == text.Word && !text.IsCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !functionWord(strings.ToLower(toks[k-1].Text))) {
 			v = k
 		}
 	}
@@ -2073,10 +2075,10 @@ func objectBefore(toks []token, end int) []string {
 	}
 	var ws []string
 	for _, t := range toks[v+1 : end] {
-		if t.kind == tokNum {
+		if t.Kind == text.Num {
 			return nil
 		}
-		ws = append(ws, t.s)
+		ws = append(ws, t.Text)
 	}
 	for len(ws) > 0 && (leftLead[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "another")) {
 		ws = ws[1:]
@@ -2091,24 +2093,24 @@ func objectBefore(toks []token, end int) []string {
 // up or launched: "set up 353 trademark service centers across 31 regions"
 // → "trademark service centers"; "pilot projects have been launched in 17
 // provinces" → "pilot projects".
-func prepContext(toks []token, lo int) []string {
+func prepContext(toks []text.Token, lo int) []string {
 	p := lo - 1
-	for p >= 0 && approxWords[strings.ToLower(toks[p].s)] {
+	for p >= 0 && approxWords[strings.ToLower(toks[p].Text)] {
 		p--
 	}
 	if p < 1 {
 		return nil
 	}
-	switch strings.ToLower(toks[p].s) {
+	switch strings.ToLower(toks[p].Text) {
 	case "with", "across", "in", "for", "on", "to":
 	default:
 		return nil
 	}
-	lw := strings.ToLower(toks[p-1].s)
-	if toks[p-1].kind == tokWord && !isCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !growthWords[lw] {
+	lw := strings.ToLower(toks[p-1].Text)
+	if toks[p-1].Kind == text.Word && !text.IsCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !growthWords[lw] {
 		// Passive: "have been launched in 17 provinces".
 		k := p - 1
-		for k > 0 && auxWords[strings.ToLower(toks[k-1].s)] {
+		for k > 0 && auxWords[strings.ToLower(toks[k-1].Text)] {
 			k--
 		}
 		if k == p-1 {
@@ -2124,39 +2126,39 @@ func prepContext(toks []token, lo int) []string {
 	v := -1
 	for k := p - 1; k >= 0 && p-k <= 20; k-- {
 		t := toks[k]
-		w := strings.ToLower(t.s)
-		if t.kind == tokPunct && t.s != "(" && t.s != ")" && t.s != "-" {
+		w := strings.ToLower(t.Text)
+		if t.Kind == text.Punct && t.Text != "(" && t.Text != ")" && t.Text != "-" {
 			return nil
 		}
-		if t.kind == tokWord && !isCap(t) && (verbish(toks, k) || w == "up" || w == "made" || w == "built" || w == "held") {
+		if t.Kind == text.Word && !text.IsCap(t) && (verbish(toks, k) || w == "up" || w == "made" || w == "built" || w == "held") {
 			v = k
 			break
 		}
 	}
-	if v < 0 || (toks[v].s != "up" && (leftCut[strings.ToLower(toks[v].s)] || growthWords[strings.ToLower(toks[v].s)])) {
+	if v < 0 || (toks[v].Text != "up" && (leftCut[strings.ToLower(toks[v].Text)] || growthWords[strings.ToLower(toks[v].Text)])) {
 		return nil
 	}
-	if k := v + 1; k < p && (toks[k].s == "out" || toks[k].s == "up") {
+	if k := v + 1; k < p && (toks[k].Text == "out" || toks[k].Text == "up") {
 		v = k // "carried out", "set up"
 	}
 	var ws []string
 	for k := v + 1; k < p; k++ {
 		t := toks[k]
-		w := strings.ToLower(t.s)
-		if t.kind == tokNum || approxWords[w] {
+		w := strings.ToLower(t.Text)
+		if t.Kind == text.Num || approxWords[w] {
 			continue
 		}
-		if t.s == "(" && k+2 < p && toks[k+2].s == ")" {
+		if t.Text == "(" && k+2 < p && toks[k+2].Text == ")" {
 			k += 2
 			continue
 		}
 		if len(ws) > 0 && (tailPreps[w] || w == "and") && contentWords(ws) > 0 && w != "and" {
 			break // "the IP protection satisfaction survey for …"
 		}
-		if t.kind != tokWord && t.s != "-" {
+		if t.Kind != text.Word && t.Text != "-" {
 			return nil
 		}
-		ws = append(ws, t.s)
+		ws = append(ws, t.Text)
 	}
 	for len(ws) > 0 && leftLead[strings.ToLower(ws[0])] {
 		ws = ws[1:]
@@ -2172,29 +2174,29 @@ func prepContext(toks []token, lo int) []string {
 var adjPrev = toSet(`the a an of with for in on to by its their our this these those`)
 
 // verbish reports whether token k is an -ed verb rather than an adjective.
-func verbish(toks []token, k int) bool {
-	w := strings.ToLower(toks[k].s)
-	if toks[k].kind != tokWord || !strings.HasSuffix(w, "ed") || len(w) < 4 {
+func verbish(toks []text.Token, k int) bool {
+	w := strings.ToLower(toks[k].Text)
+	if toks[k].Kind != text.Word || !strings.HasSuffix(w, "ed") || len(w) < 4 {
 		return false
 	}
-	return k == 0 || !adjPrev[strings.ToLower(toks[k-1].s)]
+	return k == 0 || !adjPrev[strings.ToLower(toks[k-1].Text)]
 }
 
 // isYearTok reports whether a number token is a year ("2017").
-func isYearTok(t token) bool {
-	return t.kind == tokNum && len(t.s) == 4 && (strings.HasPrefix(t.s, "19") || strings.HasPrefix(t.s, "20"))
+func isYearTok(t text.Token) bool {
+	return t.Kind == text.Num && len(t.Text) == 4 && (strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20"))
 }
 
 // clauseAhead reports whether the words after a series comma start a new
 // clause ("…, and overall progress has exceeded"): a verb follows within
 // four words.
-func clauseAhead(toks []token, k int) bool {
+func clauseAhead(toks []text.Token, k int) bool {
 	for n := k; n < len(toks) && n < k+5; n++ {
-		w := strings.ToLower(toks[n].s)
+		w := strings.ToLower(toks[n].Text)
 		if auxWords[w] || leftCut[w] {
 			return true
 		}
-		if toks[n].kind == tokPunct {
+		if toks[n].Kind == text.Punct {
 			return false
 		}
 	}
@@ -2203,9 +2205,9 @@ func clauseAhead(toks []token, k int) bool {
 
 // clauseStart returns the index of the first token of the clause holding
 // token lo.
-func clauseStart(toks []token, lo int) int {
+func clauseStart(toks []text.Token, lo int) int {
 	k := lo
-	for k > 0 && !(toks[k-1].kind == tokPunct && toks[k-1].s != "-" && toks[k-1].s != "'" && toks[k-1].s != "’") {
+	for k > 0 && !(toks[k-1].Kind == text.Punct && toks[k-1].Text != "-" && toks[k-1].Text != "'" && toks[k-1].Text != "’") {
 		k--
 	}
 	return k
@@ -2213,17 +2215,17 @@ func clauseStart(toks []token, lo int) int {
 
 // relativeOpen returns, for the comma at c closing a relative clause (",
 // on which …,"), the index of the comma opening it, or -1.
-func relativeOpen(toks []token, c int) int {
+func relativeOpen(toks []text.Token, c int) int {
 	for j := c - 1; j > 1 && c-j < 25; j-- {
-		if toks[j].kind == tokPunct && toks[j].s != "-" {
+		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
 			return -1
 		}
-		lw := strings.ToLower(toks[j].s)
+		lw := strings.ToLower(toks[j].Text)
 		if lw == "which" || lw == "who" {
-			if toks[j-1].s == "," {
+			if toks[j-1].Text == "," {
 				return j - 1
 			}
-			if tailPreps[strings.ToLower(toks[j-1].s)] && toks[j-2].s == "," {
+			if tailPreps[strings.ToLower(toks[j-1].Text)] && toks[j-2].Text == "," {
 				return j - 2
 			}
 			return -1
@@ -2247,20 +2249,20 @@ func placeFiller(tail []string) bool {
 
 // nominalContext handles "universities … completed an inventory of 850,000
 // patents": "in inventory by universities …".
-func nominalContext(toks []token, lo int) []string {
+func nominalContext(toks []text.Token, lo int) []string {
 	k := lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
 		k--
 	}
-	if k < 3 || !strings.EqualFold(toks[k].s, "of") {
+	if k < 3 || !strings.EqualFold(toks[k].Text, "of") {
 		return nil
 	}
-	noun, art, verb := toks[k-1], strings.ToLower(toks[k-2].s), toks[k-3]
-	vw := strings.ToLower(verb.s)
-	if (art != "a" && art != "an") || noun.kind != tokWord || npStop[strings.ToLower(noun.s)] || !(verbish(toks, k-3) || vw == "made" || vw == "completed") {
+	noun, art, verb := toks[k-1], strings.ToLower(toks[k-2].Text), toks[k-3]
+	vw := strings.ToLower(verb.Text)
+	if (art != "a" && art != "an") || noun.Kind != text.Word || npStop[strings.ToLower(noun.Text)] || !(verbish(toks, k-3) || vw == "made" || vw == "completed") {
 		return nil
 	}
-	out := []string{"in", noun.s}
+	out := []string{"in", noun.Text}
 	if subj := clauseSubject(toks, k-3); contentWords(subj) > 0 {
 		out = append(append(out, "by"), subj...)
 	}
@@ -2269,18 +2271,18 @@ func nominalContext(toks []token, lo int) []string {
 
 // withClauseContext handles "X was the largest grantee, with about 3,622
 // patents": what the clause before the comma called its subject.
-func withClauseContext(toks []token, lo int) []string {
+func withClauseContext(toks []text.Token, lo int) []string {
 	c := clauseStart(toks, lo)
-	if c < 2 || !strings.EqualFold(toks[c].s, "with") || toks[c-1].s != "," {
+	if c < 2 || !strings.EqualFold(toks[c].Text, "with") || toks[c-1].Text != "," {
 		return nil
 	}
 	p := clauseStart(toks, c-1)
 	for k := p; k < c-1; k++ {
-		switch strings.ToLower(toks[k].s) {
+		switch strings.ToLower(toks[k].Text) {
 		case "was", "is", "were", "are", "became", "remained":
 			var ws []string
 			for _, t := range toks[k+1 : c-1] {
-				ws = append(ws, t.s)
+				ws = append(ws, t.Text)
 			}
 			for len(ws) > 0 && leftLead[strings.ToLower(ws[0])] {
 				ws = ws[1:]
@@ -2296,20 +2298,20 @@ func withClauseContext(toks []token, lo int) []string {
 
 // listVerb returns the verb before the first figure of a list that figure f
 // continues ("integrated 17 million pieces of A, 250 million pieces of B").
-func listVerb(toks []token, f figure, prior []priorFig) string {
+func listVerb(toks []text.Token, f figure, prior []priorFig) string {
 	next := f
 	for k := len(prior) - 1; k >= 0; k-- {
 		p := prior[k].f
 		sep := next.lo - 1
-		for sep > p.hi && approxWords[strings.ToLower(toks[sep].s)] {
+		for sep > p.hi && approxWords[strings.ToLower(toks[sep].Text)] {
 			sep--
 		}
-		if sep <= p.hi || (toks[sep].s != "," && !strings.EqualFold(toks[sep].s, "and")) || p.kind != f.kind {
+		if sep <= p.hi || (toks[sep].Text != "," && !strings.EqualFold(toks[sep].Text, "and")) || p.kind != f.kind {
 			return ""
 		}
 		for n := p.hi; n < sep; n++ {
-			w := strings.ToLower(toks[n].s)
-			if auxWords[w] || leftCut[w] || verbish(toks, n) || toks[n].kind == tokPunct && toks[n].s != "," {
+			w := strings.ToLower(toks[n].Text)
+			if auxWords[w] || leftCut[w] || verbish(toks, n) || toks[n].Kind == text.Punct && toks[n].Text != "," {
 				return ""
 			}
 		}
@@ -2322,31 +2324,31 @@ func listVerb(toks []token, f figure, prior []priorFig) string {
 }
 
 // totalingAfter reports whether the figure at lo follows ", totaling".
-func totalingAfter(toks []token, lo int) bool {
-	return lo >= 2 && toks[lo-2].s == "," && (strings.EqualFold(toks[lo-1].s, "totaling") || strings.EqualFold(toks[lo-1].s, "totalling"))
+func totalingAfter(toks []text.Token, lo int) bool {
+	return lo >= 2 && toks[lo-2].Text == "," && (strings.EqualFold(toks[lo-1].Text, "totaling") || strings.EqualFold(toks[lo-1].Text, "totalling"))
 }
 
 // coordinated shares what a coordinated figure says with the figure
 // before: "131 GI products and 408 GI trademarks from key counties" gives
 // both "from key counties"; "four categories and 16 types of insurance
 // products" gives "categories of insurance products".
-func coordinated(toks []token, k int, np []string) ([]string, []string) {
+func coordinated(toks []text.Token, k int, np []string) ([]string, []string) {
 	j := k
-	for j < len(toks) && j-k < 8 && (isNounish(toks[j]) || toks[j].s == "-" || toks[j].s == "(" || toks[j].s == ")" || toks[j].s == "'s" || toks[j].s == "’s") && !strings.EqualFold(toks[j].s, "and") {
+	for j < len(toks) && j-k < 8 && (isNounish(toks[j]) || toks[j].Text == "-" || toks[j].Text == "(" || toks[j].Text == ")" || toks[j].Text == "'s" || toks[j].Text == "’s") && !strings.EqualFold(toks[j].Text, "and") {
 		j++
 	}
-	if j+2 >= len(toks) || !strings.EqualFold(toks[j].s, "and") {
+	if j+2 >= len(toks) || !strings.EqualFold(toks[j].Text, "and") {
 		return np, nil
 	}
 	n := j + 1
-	for n < len(toks) && approxWords[strings.ToLower(toks[n].s)] {
+	for n < len(toks) && approxWords[strings.ToLower(toks[n].Text)] {
 		n++
 	}
-	if n >= len(toks) || (toks[n].kind != tokNum && spelledNumbers[strings.ToLower(toks[n].s)] == 0) {
+	if n >= len(toks) || (toks[n].Kind != text.Num && spelledNumbers[strings.ToLower(toks[n].Text)] == 0) {
 		return np, nil
 	}
 	n++
-	for n < len(toks) && scaleWords[strings.ToLower(toks[n].s)] > 0 {
+	for n < len(toks) && scaleWords[strings.ToLower(toks[n].Text)] > 0 {
 		n++
 	}
 	np2, tail2 := nounAfter(toks, n)
@@ -2362,15 +2364,15 @@ func coordinated(toks []token, k int, np []string) ([]string, []string) {
 
 // appositiveEnd returns the index after an appositive figure phrase that
 // starts at j (", totaling $1.6 trillion,"), or j when there is none.
-func appositiveEnd(toks []token, j int) int {
-	if j+3 >= len(toks) || toks[j].s != "," || !(strings.EqualFold(toks[j+1].s, "totaling") || strings.EqualFold(toks[j+1].s, "totalling") || strings.EqualFold(toks[j+1].s, "worth")) {
+func appositiveEnd(toks []text.Token, j int) int {
+	if j+3 >= len(toks) || toks[j].Text != "," || !(strings.EqualFold(toks[j+1].Text, "totaling") || strings.EqualFold(toks[j+1].Text, "totalling") || strings.EqualFold(toks[j+1].Text, "worth")) {
 		return j
 	}
 	for k := j + 2; k < len(toks) && k < j+8; k++ {
-		if toks[k].s == "," {
+		if toks[k].Text == "," {
 			return k + 1
 		}
-		if toks[k].kind == tokPunct && toks[k].s != "$" && toks[k].s != "¥" {
+		if toks[k].Kind == text.Punct && toks[k].Text != "$" && toks[k].Text != "¥" {
 			return j
 		}
 	}
@@ -2379,18 +2381,18 @@ func appositiveEnd(toks []token, j int) int {
 
 // durationMetric handles "after 18 months of pilot implementation": the
 // duration of what follows "of".
-func durationMetric(toks []token, f figure) []string {
+func durationMetric(toks []text.Token, f figure) []string {
 	switch f.unit {
 	case "months", "years", "days", "weeks":
 	default:
 		return nil
 	}
-	if f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].s, "of") {
+	if f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].Text, "of") {
 		return nil
 	}
 	var ws []string
 	for k := f.hi + 1; k < len(toks) && len(ws) < 6 && isNounish(toks[k]); k++ {
-		ws = append(ws, toks[k].s)
+		ws = append(ws, toks[k].Text)
 	}
 	if contentWords(ws) == 0 {
 		return nil
@@ -2412,26 +2414,26 @@ func hasNumber(ws []string) bool {
 // funds have been established": "funds established") to the fuller noun
 // phrase an earlier metric of the paragraph gave the same noun ("key
 // industry IP utilization funds"). para holds those metrics, oldest first.
-func definiteAntecedent(toks []token, metric string, para []string) string {
+func definiteAntecedent(toks []text.Token, metric string, para []string) string {
 	if len(para) == 0 {
 		return metric
 	}
 	mw := strings.Fields(metric)
 	for k := 1; k < len(toks); k++ {
-		switch strings.ToLower(toks[k-1].s) {
+		switch strings.ToLower(toks[k-1].Text) {
 		case "the", "these", "those":
 		default:
 			continue
 		}
-		w := toks[k].s
-		if toks[k].kind != tokWord || isCap(toks[k]) || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		w := toks[k].Text
+		if toks[k].Kind != text.Word || text.IsCap(toks[k]) || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
 			continue
 		}
-		if k+1 < len(toks) && (isNounish(toks[k+1]) || strings.EqualFold(toks[k+1].s, "of") || toks[k+1].s == "'s" || toks[k+1].s == "’s") {
+		if k+1 < len(toks) && (isNounish(toks[k+1]) || strings.EqualFold(toks[k+1].Text, "of") || toks[k+1].Text == "'s" || toks[k+1].Text == "’s") {
 			continue // "the funds manager", "the cities of …": not a bare definite noun
 		}
 		idx := slices.Index(mw, w)
-		if idx < 0 || slices.ContainsFunc(toks[:k-1], func(t token) bool { return t.s == w }) {
+		if idx < 0 || slices.ContainsFunc(toks[:k-1], func(t text.Token) bool { return t.Text == w }) {
 			continue // the sentence itself introduced the noun ("21,000 cases … the cases")
 		}
 		for p := len(para) - 1; p >= 0; p-- {
@@ -2486,16 +2488,16 @@ func antecedentPhrase(m, w string) string {
 // glossEnd returns the index of the ")" closing a gloss of lower-case words
 // opened at token j ("(districts)", "(autonomous regions and
 // municipalities)"), or -1.
-func glossEnd(toks []token, j int) int {
+func glossEnd(toks []text.Token, j int) int {
 	for c := j + 1; c < len(toks) && c <= j+6; c++ {
 		t := toks[c]
-		if t.s == ")" {
+		if t.Text == ")" {
 			if c == j+1 {
 				return -1
 			}
 			return c
 		}
-		if t.kind != tokWord || isCap(t) || (!isNounish(t) && !strings.EqualFold(t.s, "and") && !strings.EqualFold(t.s, "or")) {
+		if t.Kind != text.Word || text.IsCap(t) || (!isNounish(t) && !strings.EqualFold(t.Text, "and") && !strings.EqualFold(t.Text, "or")) {
 			return -1
 		}
 	}
@@ -2518,18 +2520,18 @@ func joiners(np []string) int {
 // qualifier: a threshold on a noun ("selected over 59,000 patents", "scored
 // more than 90 points") or places in a list ("in the top 10"); a year, a
 // bare count, a duration or a sum of money does not.
-func tailNumber(toks []token, n int) bool {
+func tailNumber(toks []text.Token, n int) bool {
 	t := toks[n]
-	if t.kind != tokNum || isYearTok(t) {
+	if t.Kind != text.Num || isYearTok(t) {
 		return false
 	}
-	if n > 0 && strings.EqualFold(toks[n-1].s, "top") {
+	if n > 0 && strings.EqualFold(toks[n-1].Text, "top") {
 		return true
 	}
-	if n+1 >= len(toks) || !isNounish(toks[n+1]) || n == 0 || !approxWords[strings.ToLower(toks[n-1].s)] {
+	if n+1 >= len(toks) || !isNounish(toks[n+1]) || n == 0 || !approxWords[strings.ToLower(toks[n-1].Text)] {
 		return false // a bare count in a qualifier is a figure of its own
 	}
-	w := strings.ToLower(toks[n+1].s)
+	w := strings.ToLower(toks[n+1].Text)
 	if scaleWords[w] > 0 || currencyAfter[w] != "" || timeWords[w] {
 		return false
 	}
@@ -2545,24 +2547,24 @@ func tailNumber(toks []token, n int) bool {
 // shares with it: "IP service industry agglomeration model zones". The
 // first phrase must end in the same noun and be at least two words
 // longer; otherwise np is returned as is.
-func sharedModifiers(toks []token, f figure, np []string) []string {
+func sharedModifiers(toks []text.Token, f figure, np []string) []string {
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
 		k--
 	}
-	if k < 2 || !strings.EqualFold(toks[k].s, "and") || len(np) == 0 || slices.Contains(np, "of") || slices.Contains(np, "(") {
+	if k < 2 || !strings.EqualFold(toks[k].Text, "and") || len(np) == 0 || slices.Contains(np, "of") || slices.Contains(np, "(") {
 		return np
 	}
 	p := k - 1
-	for p >= 0 && (isNounish(toks[p]) || toks[p].s == "-") && k-p < 10 {
+	for p >= 0 && (isNounish(toks[p]) || toks[p].Text == "-") && k-p < 10 {
 		p--
 	}
-	if p < 0 || toks[p].kind != tokNum {
+	if p < 0 || toks[p].Kind != text.Num {
 		return np
 	}
 	var first []string
 	for _, t := range toks[p+1 : k] {
-		first = append(first, t.s)
+		first = append(first, t.Text)
 	}
 	n := contentWords(first)
 	if n < len(np)+2 || !strings.EqualFold(first[len(first)-1], np[len(np)-1]) {
@@ -2597,23 +2599,23 @@ func countHyphens(ws []string) int {
 // "CAS' patent holdings in China" in "a small subset of CAS' patent
 // holdings in China of approximately 46,000". Nil when a noun follows the
 // count or the phrase before "of" says nothing ("a total of 500").
-func ofCountMetric(toks []token, f figure) []string {
-	if f.kind != "count" || (f.hi < len(toks) && toks[f.hi].kind != tokPunct) {
+func ofCountMetric(toks []text.Token, f figure) []string {
+	if f.kind != "count" || (f.hi < len(toks) && toks[f.hi].Kind != text.Punct) {
 		return nil
 	}
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].s)] {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
 		k--
 	}
-	if k < 1 || !strings.EqualFold(toks[k].s, "of") {
+	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
 		return nil
 	}
 	ph := phraseBefore(toks, k, 10)
 	if strongWords(ph) == 0 || hasNumber(ph) {
 		return nil
 	}
-	for b := k - 1; b >= 0 && toks[b].kind != tokPunct; b-- {
-		lw := strings.ToLower(toks[b].s)
+	for b := k - 1; b >= 0 && toks[b].Kind != text.Punct; b-- {
+		lw := strings.ToLower(toks[b].Text)
 		if leftCut[lw] && !auxWords[lw] {
 			return nil // "reached a new record high of 45 million": the subject is the metric
 		}

@@ -1,5 +1,7 @@
 package loaders
 
+import "github.com/ipgraph/ipgraph/loaders/internal/text"
+
 // EntityType is the kind of a named entity, spelled as in the gold set
 // (shared/gold/README.md): Agency, Law, Program, Region, Person, Organization.
 type EntityType string
@@ -25,12 +27,6 @@ type Document struct {
 	Date  string // publication date as found in the text: "2024-07-29", "2024-07", "2024" or ""
 	Text  string // the whole text; offsets count runes (Unicode code points) into it
 	Hash  string // hex SHA-256 of the file's bytes
-}
-
-// Sentence is a span of a Document's text.
-type Sentence struct {
-	Text   string `json:"text"`   // exactly as it stands in the document
-	Offset int    `json:"offset"` // rune offset of the first character in Document.Text
 }
 
 // Entity is an agency, law, program, region, person or organization found
@@ -83,3 +79,11 @@ type Extraction struct {
 	Relations  []Relation  `json:"relations"`
 	Source     *Document   `json:"-"`
 }
+
+// Sentence is a span of a Document's text: its Text exactly as it stands
+// in the document and the rune offset of its first character.
+type Sentence = text.Sentence
+
+// Segment splits text into sentences (see the text stage for the rules):
+// each Sentence.Text is an exact substring of text at its rune Offset.
+func Segment(s string) []Sentence { return text.Segment(s) }

@@ -1,4 +1,4 @@
-package loaders
+package text
 
 import (
 	"strings"
@@ -20,8 +20,8 @@ var abbreviations = map[string]bool{
 	"u.s": true, "u.k": true, "p.r": true, "u.n": true, "e.u": true, "hon": true,
 }
 
-// maxSentenceRunes bounds a sentence; longer spans are cut (see splitLong).
-const maxSentenceRunes = 600
+// MaxSentenceRunes bounds a sentence; longer spans are cut (see splitLong).
+const MaxSentenceRunes = 600
 
 // Segment splits text into sentences. Offsets are rune offsets into text and
 // each Sentence.Text is an exact substring of text, trimmed of surrounding
@@ -30,10 +30,10 @@ const maxSentenceRunes = 600
 // alone. Within a line a sentence ends at . ! ? (and the Chinese 。！？)
 // unless the stop belongs to an abbreviation (Mr., No., U.S., e.g.), an
 // initial, or a decimal number, or the next word starts in lower case.
-func Segment(text string) []Sentence { return segmentRunes(text, []rune(text)) }
+func Segment(text string) []Sentence { return SegmentRunes(text, []rune(text)) }
 
-// segmentRunes is Segment for a caller that already has text as runes.
-func segmentRunes(text string, rs []rune) []Sentence {
+// SegmentRunes is Segment for a caller that already has text as runes.
+func SegmentRunes(text string, rs []rune) []Sentence {
 	var out []Sentence
 	// Sentence texts are slices of text: sentences come in order, so the
 	// byte offset of rune i is tracked forward (see tokenizeRunes).
@@ -54,16 +54,16 @@ func segmentRunes(text string, rs []rune) []Sentence {
 	}
 	var emit func(start, end int)
 	emit = func(start, end int) {
-		for start < end && (isBlankRune(rs[start]) || isBullet(rs, start)) {
+		for start < end && (IsBlank(rs[start]) || isBullet(rs, start)) {
 			start++
 		}
-		for end > start && isBlankRune(rs[end-1]) {
+		for end > start && IsBlank(rs[end-1]) {
 			end--
 		}
 		if start >= end {
 			return
 		}
-		if end-start > maxSentenceRunes {
+		if end-start > MaxSentenceRunes {
 			cut := splitLong(rs, start, end)
 			if cut > start && cut < end {
 				emit(start, cut)
@@ -128,12 +128,12 @@ func sentenceEnd(rs []rune, i int) (int, bool) {
 	for j < len(rs) && isClosing(rs[j]) {
 		j++
 	}
-	if j < len(rs) && !isBlankRune(rs[j]) {
+	if j < len(rs) && !IsBlank(rs[j]) {
 		return 0, false // "4.425", "U.S.-China", "worldip.cn"
 	}
 	// Next non-blank character on the same line.
 	k := j
-	for k < len(rs) && isBlankRune(rs[k]) && rs[k] != '\n' {
+	for k < len(rs) && IsBlank(rs[k]) && rs[k] != '\n' {
 		k++
 	}
 	if k >= len(rs) || rs[k] == '\n' {
@@ -148,7 +148,7 @@ func sentenceEnd(rs []rune, i int) (int, bool) {
 	}
 	// The word before the stop.
 	w := i
-	for w > 0 && !isBlankRune(rs[w-1]) && rs[w-1] != '(' && rs[w-1] != '"' && rs[w-1] != '“' {
+	for w > 0 && !IsBlank(rs[w-1]) && rs[w-1] != '(' && rs[w-1] != '"' && rs[w-1] != '“' {
 		w--
 	}
 	word := strings.ToLower(strings.TrimLeft(string(rs[w:i]), "(\"“'‘"))
@@ -189,7 +189,7 @@ func splitLong(rs []rune, start, end int) int {
 	best := -1
 	for _, sep := range []rune{';', '；', ','} {
 		for i := start + 1; i < end-1; i++ {
-			if rs[i] == sep && isBlankRune(rs[i+1]) {
+			if rs[i] == sep && IsBlank(rs[i+1]) {
 				if best < 0 || abs(i-mid) < abs(best-mid) {
 					best = i
 				}
@@ -203,7 +203,7 @@ func splitLong(rs []rune, start, end int) int {
 	// so that the bound holds for any text (a sentence's statistics cost
 	// grows with the square of its length).
 	for i := start + 1; i < end-1; i++ {
-		if isBlankRune(rs[i]) && (best < 0 || abs(i-mid) < abs(best-mid)) {
+		if IsBlank(rs[i]) && (best < 0 || abs(i-mid) < abs(best-mid)) {
 			best = i
 		}
 	}
@@ -218,4 +218,79 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// JoinBroken rejoins a sentence that a page or line break cut in
+// two ("… published the Annual Plan for the National" + blank lines + "IP
+// Strategy and …"), so that names running over the break are found whole.
+// A part is joined to the next when it ends in a word (no stop, colon or
+// quote), only white space with a line break lies between them, the next
+// part starts with a letter, and the first part is not a heading: it
+// starts inside its line or is long.
+func JoinBroken(rs []rune, sents []Sentence) []Sentence {
+	if len(sents) < 2 {
+		return sents
+	}
+	out := make([]Sentence, 0, len(sents))
+	cur := sents[0]
+	for _, next := range sents[1:] {
+		if canJoin(rs, cur, next) {
+			cur = Sentence{Text: string(rs[cur.Offset : next.Offset+utf8.RuneCountInString(next.Text)]), Offset: cur.Offset}
+			continue
+		}
+		out = append(out, cur)
+		cur = next
+	}
+	return append(out, cur)
+}
+
+func canJoin(rs []rune, a, b Sentence) bool {
+	na, nb := utf8.RuneCountInString(a.Text), utf8.RuneCountInString(b.Text)
+	aEnd := a.Offset + na
+	if na == 0 || nb == 0 || aEnd > b.Offset || b.Offset > len(rs) || na+nb+(b.Offset-aEnd) > MaxSentenceRunes {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if !unicode.IsLetter(last) || IsHan(last) || !unicode.IsLetter(first) || IsHan(first) {
+		return false
+	}
+	// Only white space with a line break between the two. Across a blank
+	// line (a paragraph or page break) the second part must go on in lower
+	// case: "the Guidelines for Licensing Seeds\n\n\nin Mountain Regions",
+	// not a heading followed by a new paragraph.
+	newlines := 0
+	for _, r := range rs[aEnd:b.Offset] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		if r == '\n' {
+			newlines++
+		}
+	}
+	if newlines == 0 || (newlines > 1 && !unicode.IsLower(first)) {
+		return false
+	}
+	lineStart := a.Offset == 0 || rs[a.Offset-1] == '\n'
+	if lineStart && na < 150 {
+		return false
+	}
+	// The next part must not be a heading: a whole short line without a stop.
+	bEnd := b.Offset + nb
+	wholeLine := bEnd >= len(rs) || rs[bEnd] == '\n' || rs[bEnd] == '\r'
+	end, _ := utf8.DecodeLastRuneInString(b.Text)
+	if wholeLine && nb < 100 && !strings.ContainsRune(".!?;:。", end) {
+		return false
+	}
+	return true
+}
+
+// IsBlank reports whether r is whitespace, including non-breaking and
+// ideographic spaces.
+func IsBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' }
+
+// Sentence is a span of a Document's text.
+type Sentence struct {
+	Text   string `json:"text"`   // exactly as it stands in the document
+	Offset int    `json:"offset"` // rune offset of the first character in Document.Text
 }
