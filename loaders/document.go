@@ -241,7 +241,9 @@ var (
 	cjkDateRe  = regexp.MustCompile(`((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?`)
 	monYearRe  = regexp.MustCompile(`\((` + monthAlt + `)\s+((?:19|20)\d{2})\)`)
 	yearOnlyRe = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
-	dateLabel  = regexp.MustCompile(`(?i)^\s*(date|dated|published|release date)\s*:`)
+	dateLabel  = regexp.MustCompile(`(?i)^\W*(date|dated|published|publication date|release date|released|updated|issued|posted|last updated)\b\s*(?:on\s*)?[:：]?`)
+	monYearAt  = regexp.MustCompile(`^\s*(` + monthAlt + `),?\s+((?:19|20)\d{2})\b`)
+	periodLine = regexp.MustCompile(`(?i)\b(reporting period|period covered|covering)\b`)
 )
 
 // parseDateIn returns the first date found in s as "YYYY-MM-DD" (or
@@ -295,13 +297,25 @@ func ymd(year string, month int, day string) string {
 	return fmt.Sprintf("%s-%02d-%02d", year, month, d)
 }
 
+// findDate returns the document's date from its dateline or header,
+// never from its body: a date after a "Date:", "Published", "Updated" or
+// "Released" label (a month and year will do there), a date in the first
+// lines (not on a "Reporting period" line), a line that is nothing but a
+// date (a signature or dateline), or a year in the title; else "".
 func findDate(text, title string) string {
 	lines := strings.Split(text, "\n")
-	// 1. A "Date:" label, with the date on the same or the next non-empty line.
+	// 1. A label, with the date on the same or the next non-empty line.
 	for i, line := range lines {
+		if i > 40 {
+			break
+		}
 		if loc := dateLabel.FindStringIndex(line); loc != nil {
-			if d, _ := parseDateIn(line[loc[1]:]); d != "" {
+			rest := line[loc[1]:]
+			if d, at := parseDateIn(rest); d != "" && at <= 3 {
 				return d
+			}
+			if m := monYearAt.FindStringSubmatch(rest); m != nil {
+				return ymd(m[2], monthOf(m[1]), "")
 			}
 			for j := i + 1; j < len(lines) && j <= i+3; j++ {
 				if strings.TrimSpace(lines[j]) == "" {
@@ -320,7 +334,7 @@ func findDate(text, title string) string {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		if d, _ := parseDateIn(line); d != "" {
+		if d, at := parseDateIn(line); d != "" && !periodLine.MatchString(line[:max(at, 0)]) {
 			return d
 		}
 		if seen++; seen >= 5 {
@@ -341,9 +355,6 @@ func findDate(text, title string) string {
 	if m := yearOnlyRe.FindString(title); m != "" {
 		return m
 	}
-	// 5. The first full date anywhere.
-	if d, _ := parseDateIn(text); d != "" {
-		return d
-	}
 	return ""
 }
+

@@ -10,12 +10,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
+	"github.com/ipgraph/ipgraph/loaders/internal/timex"
 )
 
 // Extractor holds the gazetteers used to recognize entities. It is safe for
 // concurrent use by several goroutines once built.
 type Extractor struct {
 	gaz     *gazIndex
+	times   *timex.Rules
 	country int // gazetteer entry of the country the corpus is about ("nationwide"), or -1
 }
 
@@ -40,7 +42,11 @@ func NewExtractor(gazetteerFiles ...string) (*Extractor, error) {
 	if e, ok := g.lookupName(homeCountry); ok && g.entries[e].Kind == "country" {
 		country = e
 	}
-	return &Extractor{gaz: g, country: country}, nil
+	times, err := timex.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, times: times, country: country}, nil
 }
 
 // homeCountry names the gazetteer's country that "nationwide", "national",

@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
+	"github.com/ipgraph/ipgraph/loaders/internal/timex"
 )
 
 // scaleWords multiply the number before them.
@@ -78,11 +78,9 @@ type figure struct {
 // metric.
 func (d *docState) statistics(ctx context.Context) []Statistic {
 	var out []Statistic
-	def := d.defaultPeriod()
-	carry := ""
+	times, def := d.times()
 	lastMetric := ""  // the metric of the previous figure, for "the figure", "up 5%"
 	var para []string // the metrics of the paragraph so far, for "the funds"
-	prevEnd := -1
 	docRunes := d.docRunes
 	reported := ""
 	if d.main >= 0 {
@@ -92,14 +90,6 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 		if si%64 == 0 && ctx.Err() != nil {
 			return nil
 		}
-		// A heading, a speaker's name line or a question starts a new topic
-		// and drops the period carried from earlier sentences; a plain new
-		// paragraph in the same turn ("First, …", "Second, …") keeps it.
-		if prevEnd >= 0 && strings.ContainsRune(string(docRunes[min(prevEnd, s.Offset):s.Offset]), '\n') && turnBreak(docRunes, prevEnd, s) {
-			carry = ""
-		}
-		prevEnd = s.Offset + len(s.runes)
-		periods := findPeriods(s.Text, d.doc.Date)
 		figs := d.figures(s)
 		var before *sentInfo // the sentence before in the same paragraph, for "The center has …"
 		if si > 0 {
@@ -133,9 +123,13 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 			if !nationalDone {
 				national, nationalDone = d.nationalCue(s), true
 			}
-			period := figurePeriod(periods, s.toks[f.lo].Lo, s.toks[f.hi-1].Hi, carry)
+			choice := timex.Choose(&times[si], s.toks[f.lo].Lo, s.toks[f.hi-1].Hi)
+			period, periodRule := choice.Period, choice.Rule
+			if choice.Text != "" {
+				periodRule += " (" + choice.Text + ")"
+			}
 			if period == "" {
-				period = def
+				period, periodRule = def, "document default"
 			}
 			st := Statistic{
 				ID:         fmt.Sprintf("s%d", len(out)+1),
@@ -147,12 +141,9 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				ReportedBy: reported,
 				Sentence:   s.Text,
 				Offset:     s.Offset,
-				Rule:       "figure with " + f.kind + " unit; metric from the " + metricSide(s, f, metric),
+				Rule:       "figure with " + f.kind + " unit; metric from the " + metricSide(s, f, metric) + "; period: " + periodRule,
 			}
 			out = append(out, st)
-		}
-		if len(periods) > 0 {
-			carry = pickPeriod(periods, len(s.runes))
 		}
 	}
 	return out
@@ -162,75 +153,11 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 // "(2) ", "II. ", "• ".
 var listItemRe = regexp.MustCompile(`^(?:\(?\d{1,2}[.)）]|（\d{1,2}）|[IVX]{1,4}\.|[•·▪])(?:\s|$)`)
 
-// turnBreak reports whether the text from the end of the previous sentence
-// (at rune prevEnd) through sentence s starts a new topic: s or a line
-// between is a heading or a speaker line (no closing punctuation, or ending
-// in a colon), or s is a question.
-func turnBreak(doc []rune, prevEnd int, s *sentInfo) bool {
-	gap := string(doc[min(prevEnd, s.Offset):s.Offset])
-	for _, line := range strings.Split(gap, "\n") {
-		if strings.TrimSpace(line) != "" {
-			return true
-		}
-	}
-	t := strings.TrimSpace(s.Text)
-	if t == "" || listItemRe.MatchString(t) || strings.Contains(t, "\n") {
-		return true // a numbered item or a heading joined to its paragraph
-	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	switch last {
-	case '.', '!', '。', ';', '”', '"', ')', '）':
-		return false
-	}
-	return true
-}
-
 func metricSide(s *sentInfo, f figure, metric string) string {
 	if f.hi < len(s.toks) && strings.Contains(metric, s.toks[min(f.hi, len(s.toks)-1)].Text) {
 		return "noun phrase after the number"
 	}
 	return "subject phrase before the number"
-}
-
-// defaultPeriod is the period of a figure whose sentence and paragraph
-// name no time: the year in the title of a report ("Annual Report 2017");
-// for a document dated to the month, that month (an undated figure in a
-// dated briefing is stated as current); else a year that most "in YYYY"
-// phrases of the document name.
-func (d *docState) defaultPeriod() string {
-	if y := yearOnlyRe.FindString(d.doc.Title); y != "" {
-		return y
-	}
-	if len(d.doc.Date) >= 7 {
-		return d.doc.Date[:7] // a dated document: an undated figure is current
-	}
-	// A token scan of the sentences ("in 2019", "as of 2020", "since 2015"),
-	// run once per document: no regexp over the whole text.
-	counts := map[string]int{}
-	total := 0
-	for _, s := range d.sents {
-		for k := 1; k < len(s.toks); k++ {
-			t := s.toks[k]
-			if t.Kind != text.Num || len(t.Text) != 4 || !(strings.HasPrefix(t.Text, "19") || strings.HasPrefix(t.Text, "20")) {
-				continue
-			}
-			switch s.toks[k-1].Text {
-			case "in", "during", "for", "of", "throughout", "by", "since":
-				counts[t.Text]++
-				total++
-			}
-		}
-	}
-	best, bestN := "", 0
-	for y, n := range counts {
-		if n > bestN || (n == bestN && y > best) {
-			best, bestN = y, n
-		}
-	}
-	if bestN >= 3 && bestN*2 > total {
-		return best
-	}
-	return ""
 }
 
 // subjectOf returns the entity a figure is about, by the first of these

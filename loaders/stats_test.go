@@ -167,15 +167,14 @@ func TestStatisticsMetricRules(t *testing.T) {
 }
 
 // TestDefaultPeriodScan checks the period of an undated figure in an
-// undated document: the year most "in YYYY" phrases name, found by a token
-// scan.
+// undated document: the year that most of the text's time phrases name.
 func TestDefaultPeriodScan(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
 		{"majority year", "Staff review\nPatents rose in 2019. Trademarks rose in 2019. Designs rose during 2019. Filings fell in 2018.\nStaff\nThe office employs 400 examiners.", "2019"},
 		{"too few", "Staff review\nPatents rose in 2019. Filings fell in 2018.\nStaff\nThe office employs 400 examiners.", ""},
-		{"capitalized not counted", "Staff review\nIn 2019 patents rose. In 2019 trademarks rose. In 2019 designs rose.\nStaff\nThe office employs 400 examiners.", ""},
+		{"sentence-initial phrases count", "Staff review\nIn 2019 patents rose. In 2019 trademarks rose. In 2019 designs rose.\nStaff\nThe office employs 400 examiners.", "2019"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

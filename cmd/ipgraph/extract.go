@@ -89,6 +89,9 @@ func printExtraction(w io.Writer, ex *loaders.Extraction, explain bool) {
 		fmt.Fprintf(w, "  %s = %g %s [%s]\n", s.Metric, s.Value, s.Unit, s.Period)
 		if explain {
 			fmt.Fprintf(w, "      @%d %q\n", s.Offset, s.Sentence)
+			if s.Rule != "" {
+				fmt.Fprintf(w, "      rule: %s\n", s.Rule)
+			}
 		}
 	}
 	fmt.Fprintf(w, "relations (%d):\n", len(ex.Relations))
