@@ -38,14 +38,6 @@ func TestPerCapitaSubject(t *testing.T) {
 	if st.Subject != "" {
 		t.Errorf("no country named: subject %q, want none", st.Subject)
 	}
-	for metric, want := range map[string]bool{
-		"trademarks per 10,000 people": true, "GDP per capita": true, "patents per 100 residents": true,
-		"fees per application": false, "cases per judge": false, "imports per 10,000 tons": false, "super capita": false,
-	} {
-		if got := perCapita(metric); got != want {
-			t.Errorf("perCapita(%q) = %v, want %v", metric, got, want)
-		}
-	}
 }
 
 // "The center has …" right after a sentence that named a center is that

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
 // DefaultMaxDocumentSize is the largest file ReadDocument reads, in bytes
@@ -225,13 +227,6 @@ func findTitle(text string) string {
 	return ""
 }
 
-var monthNames = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
 const monthAlt = `January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?`
 
 var (
@@ -280,7 +275,7 @@ func parseDateIn(s string) (string, int) {
 }
 
 func monthOf(s string) int {
-	return monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]
+	return text.Month(strings.ToLower(strings.TrimSuffix(s, ".")))
 }
 
 func ymd(year string, month int, day string) string {
@@ -357,4 +352,3 @@ func findDate(text, title string) string {
 	}
 	return ""
 }
-

@@ -172,13 +172,9 @@ func (x *Extractor) hyphenRegions(si int, s *sentInfo, i int) int {
 
 func isConnector(t text.Token) bool { return t.Kind == text.Word && connectors[t.Text] }
 
-func isPossessive(t text.Token) bool {
-	return t.Kind == text.Word && len([]rune(t.Text)) == 2 && text.IsApostrophe([]rune(t.Text)[0])
-}
-
 // nameWord reports whether t can be part of a capitalized name.
 func nameWord(t text.Token) bool {
-	return text.IsCap(t) || isPossessive(t)
+	return text.IsCap(t) || text.IsPossessive(t)
 }
 
 // coreConnectors join the words of any name; titleConnectors only the
@@ -542,11 +538,11 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		if !(text.IsCap(t) || (t.Kind == text.Alnum && i+1 < len(toks) && text.IsCap(toks[i+1]))) || nonStarters[t.Text] {
 			continue
 		}
-		if i > 0 && (text.IsCap(toks[i-1]) || isPossessive(toks[i-1])) && !nonStarters[toks[i-1].Text] {
+		if i > 0 && (text.IsCap(toks[i-1]) || text.IsPossessive(toks[i-1])) && !nonStarters[toks[i-1].Text] {
 			continue // not the start of a run
 		}
 		// "China's Patent Law": the owner is not part of the name.
-		if i+1 < len(toks) && isPossessive(toks[i+1]) {
+		if i+1 < len(toks) && text.IsPossessive(toks[i+1]) {
 			continue
 		}
 		hi := phraseEnd(toks, i, known)
@@ -698,7 +694,7 @@ func fitAcronym(words []string, acr string, whole bool) bool {
 		}
 		if ai == len(letters) {
 			for ; wi < len(parts); wi++ {
-				if !functionWord(parts[wi]) {
+				if !text.FunctionWord(parts[wi]) {
 					return false
 				}
 			}
@@ -708,7 +704,7 @@ func fitAcronym(words []string, acr string, whole bool) bool {
 			return false
 		}
 		w := []rune(parts[wi])
-		if functionWord(parts[wi]) && fit(ai, wi+1, steps+1) {
+		if text.FunctionWord(parts[wi]) && fit(ai, wi+1, steps+1) {
 			return true
 		}
 		for k := 1; k <= len(w) && ai+k <= len(letters); k++ {
@@ -731,14 +727,6 @@ func fitAcronym(words []string, acr string, whole bool) bool {
 		if len(parts)-start <= len(letters)/2 {
 			break
 		}
-	}
-	return false
-}
-
-func functionWord(w string) bool {
-	switch w {
-	case "of", "and", "the", "for", "on", "in", "to", "'s", "’s", "&", "at", "a", "an":
-		return true
 	}
 	return false
 }
@@ -932,7 +920,7 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 		end, typ := -1, EntityType("")
 		for k := q + 1; k < len(toks) && k-q <= 7; k++ {
 			t := toks[k]
-			if t.Kind != text.Word || (text.IsCap(t) && !text.IsAllCaps(t.Text)) || functionWord(strings.ToLower(t.Text)) && t.Text != "and" {
+			if t.Kind != text.Word || (text.IsCap(t) && !text.IsAllCaps(t.Text)) || text.FunctionWord(strings.ToLower(t.Text)) && t.Text != "and" {
 				break
 			}
 			if ht, ok := descriptorHeads[strings.ToLower(t.Text)]; ok {
@@ -945,7 +933,7 @@ func (x *Extractor) recognizeQuoted(si int, s *sentInfo) {
 		}
 		if end > 0 && typ == Law && end+1 < len(toks) && (toks[end].Text == "on" || toks[end].Text == "for") {
 			k := end + 1
-			for k < len(toks) && k-end <= 4 && toks[k].Kind == text.Word && !functionWord(strings.ToLower(toks[k].Text)) && !isConnector(toks[k]) && !connectors[strings.ToLower(toks[k].Text)] && toks[k].Text != "with" {
+			for k < len(toks) && k-end <= 4 && toks[k].Kind == text.Word && !text.FunctionWord(strings.ToLower(toks[k].Text)) && !isConnector(toks[k]) && !connectors[strings.ToLower(toks[k].Text)] && toks[k].Text != "with" {
 				k++
 			}
 			if k > end+1 {
@@ -1216,7 +1204,7 @@ func (x *Extractor) recognizeLowerPrograms(si int, s *sentInfo) {
 		k := end
 		for k > 0 && end-k < 5 {
 			p := toks[k-1]
-			if p.Kind != text.Word || (text.IsCap(p) && !isAcronymTok(p)) || functionWord(p.Folded()) || s.covered(k-1) || launchVerbs[p.Folded()] {
+			if p.Kind != text.Word || (text.IsCap(p) && !isAcronymTok(p)) || text.FunctionWord(p.Folded()) || s.covered(k-1) || launchVerbs[p.Folded()] {
 				break
 			}
 			k--
@@ -1299,7 +1287,7 @@ func (x *Extractor) pilotOn(si int, s *sentInfo, i int) {
 		}
 		end++
 	}
-	for end > i+3 && functionWord(toks[end-1].Folded()) {
+	for end > i+3 && text.FunctionWord(toks[end-1].Folded()) {
 		end--
 	}
 	if end == i+3 {
@@ -1348,7 +1336,7 @@ func (x *Extractor) quotedPilots(si int, s *sentInfo) {
 					hi = n + 1
 					break
 				}
-				if toks[n].Kind != text.Word || text.IsCap(toks[n]) || functionWord(w) {
+				if toks[n].Kind != text.Word || text.IsCap(toks[n]) || text.FunctionWord(w) {
 					break
 				}
 			}

@@ -202,8 +202,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ext.Statistics = d.statistics(ctx)
-	if err := ctx.Err(); err != nil {
+	if ext.Statistics, err = d.statistics(ctx); err != nil {
 		return nil, err
 	}
 	if ext.Entities == nil {

@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -1177,4 +1178,19 @@ func (d *docState) issuerBefore(s *sentInfo, v int) int {
 		}
 	}
 	return -1
+}
+
+func sortRelations(rs []Relation) {
+	sort.SliceStable(rs, func(a, b int) bool {
+		if rs[a].Offset != rs[b].Offset {
+			return rs[a].Offset < rs[b].Offset
+		}
+		if rs[a].Subject != rs[b].Subject {
+			return rs[a].Subject < rs[b].Subject
+		}
+		if rs[a].Predicate != rs[b].Predicate {
+			return rs[a].Predicate < rs[b].Predicate
+		}
+		return rs[a].Object < rs[b].Object
+	})
 }

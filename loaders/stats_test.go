@@ -64,55 +64,6 @@ func TestStatisticsSkipNonFigures(t *testing.T) {
 	}
 }
 
-func TestPeriods(t *testing.T) {
-	tests := []struct {
-		text, date, want string
-	}{
-		{"Sales grew 5% in 2021.", "2022-03-01", "2021"},
-		{"Sales grew 5% last year.", "2022-03-01", "2021"},
-		{"Sales grew 5% this year.", "2022-03-01", "2022"},
-		{"In the first half of this year, sales grew 5%.", "2024-07-29", "2024-H1"},
-		{"In the second half of 2019, sales grew 5%.", "2024-07-29", "2019-H2"},
-		{"As of this June, sales grew 5%.", "2024-07-29", "2024-06"},
-		{"By the end of June, sales grew 5%.", "2024-07-29", "2024-06"},
-		{"By the end of 2023, sales grew 5%.", "2024-07-29", "2023-12"},
-		{"From January to May, sales grew 5%.", "2024-07-29", "2024-01/2024-05"},
-		{"In the first three quarters of 2020, sales grew 5%.", "2021-01-01", "2020-01/2020-09"},
-		{"In the third quarter, sales grew 5%.", "2021-11-01", "2021-Q3"},
-		{"From 2016 to 2020, sales grew 5%.", "2021-01-01", "2016/2020"},
-		{"During the 13th Five-Year Plan period, sales grew 5%.", "2021-01-01", "2016/2020"},
-		{"This month, sales grew 5%.", "2024-07-29", "2024-07"},
-		{"Sales grew 5%.", "2024-07-29", ""},
-	}
-	for _, tc := range tests {
-		ps := findPeriods(tc.text, tc.date)
-		pos := strings.Index(tc.text, "5%")
-		if got := pickPeriod(ps, runeIndex(tc.text, pos)); got != tc.want {
-			t.Errorf("%q (doc %s): period %q, want %q", tc.text, tc.date, got, tc.want)
-		}
-	}
-}
-
-func TestParseNumber(t *testing.T) {
-	tests := []struct {
-		in   string
-		want float64
-		ok   bool
-	}{
-		{"4.425", 4.425, true},
-		{"10,000", 10000, true},
-		{"1,234,567.5", 1234567.5, true},
-		{"45", 45, true},
-		{"x", 0, false},
-	}
-	for _, tc := range tests {
-		got, ok := parseNumber(tc.in)
-		if ok != tc.ok || (ok && got != tc.want) {
-			t.Errorf("parseNumber(%q) = %v, %v", tc.in, got, ok)
-		}
-	}
-}
-
 // TestStatisticsCarry checks that the period of a paragraph carries into
 // the next paragraph of the same speaker, but not past a heading or a
 // speaker line, and that a numbered item starts afresh.

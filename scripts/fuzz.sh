@@ -9,7 +9,7 @@
 # Arguments: target names (default: every Fuzz* function that
 # `go test -list` finds in FUZZ_PKGS). Environment: FUZZTIME (per target,
 # go test -fuzztime syntax: 10s, 2m, 5000x; default 10s), FUZZ_PKGS
-# (packages to search, default ./loaders/), FUZZ_PARALLEL (workers, default
+# (packages to search, default ./loaders/ and the timex and quantity stages), FUZZ_PARALLEL (workers, default
 # GOMAXPROCS), FUZZ_TIMEOUT (go test -timeout of one target, default 10m:
 # an input that hangs fails the run), FUZZ_MINIMIZETIME (default 5s: go
 # test's default of 60s spent minimizing each new interesting input stalls
@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 
 fuzztime=${FUZZTIME:-10s}
-pkgs=${FUZZ_PKGS:-./loaders/}
+pkgs=${FUZZ_PKGS:-./loaders/ ./loaders/internal/timex/ ./loaders/internal/quantity/}
 timeout=${FUZZ_TIMEOUT:-10m}
 minimize=${FUZZ_MINIMIZETIME:-5s}
 parallel=()

@@ -259,3 +259,29 @@ func IsAllCaps(s string) bool {
 	}
 	return up >= 2
 }
+
+// IsPossessive reports whether t is the possessive "'s" (or "’s").
+func IsPossessive(t Token) bool {
+	return t.Kind == Word && len([]rune(t.Text)) == 2 && IsApostrophe([]rune(t.Text)[0])
+}
+
+// FunctionWord reports whether a lower-case word is one of the short words
+// that join the words of a name: "of", "and", "the", "for", "'s", ….
+func FunctionWord(w string) bool {
+	switch w {
+	case "of", "and", "the", "for", "on", "in", "to", "'s", "’s", "&", "at", "a", "an":
+		return true
+	}
+	return false
+}
+
+// monthNumbers gives the month of a lower-case month name or abbreviation.
+var monthNumbers = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// Month returns the month (1–12) a lower-case word names, or 0.
+func Month(w string) int { return monthNumbers[w] }

@@ -1,12 +1,10 @@
-package loaders
+package quantity
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -74,45 +72,41 @@ type figure struct {
 	kind   string // "percent", "currency", "measure", "count"
 }
 
-// statistics finds the figures of every sentence and keeps those with a
-// metric.
-func (d *docState) statistics(ctx context.Context) []Statistic {
+// Extract finds the statistics of a document: every figure of every
+// sentence that has a metric, with its unit, period and subject. It
+// returns early, with ctx.Err(), when ctx is cancelled.
+func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
+	x := &extraction{doc: doc}
 	var out []Statistic
-	times, def := d.times()
 	lastMetric := ""  // the metric of the previous figure, for "the figure", "up 5%"
 	var para []string // the metrics of the paragraph so far, for "the funds"
-	docRunes := d.docRunes
-	reported := ""
-	if d.main >= 0 {
-		reported = d.entityID(d.main)
-	}
-	for si, s := range d.sents {
+	for si := range doc.Sentences {
 		if si%64 == 0 && ctx.Err() != nil {
-			return nil
+			return nil, ctx.Err()
 		}
-		figs := d.figures(s)
-		var before *sentInfo // the sentence before in the same paragraph, for "The center has …"
+		s := &doc.Sentences[si]
+		figs := x.figures(s)
+		var before *Sentence // the sentence before in the same paragraph, for "The center has …"
 		if si > 0 {
-			prev := d.sents[si-1]
-			if slices.Contains(docRunes[min(prev.Offset+len(prev.runes), s.Offset):s.Offset], '\n') {
+			if s.Break >= text.Line {
 				lastMetric = "" // what "the figure" or "this" refers to stays in its paragraph
 				para = nil
 			} else {
-				before = prev
+				before = &doc.Sentences[si-1]
 			}
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
 		national, nationalDone := false, false
 		for fi, f := range figs {
-			if len(prior) > 0 && insideNP(s.toks, prior[len(prior)-1].f, f) {
+			if len(prior) > 0 && insideNP(s.Tokens, prior[len(prior)-1].f, f) {
 				continue // "408 of the world's 5,000 leading brands": part of the noun phrase
 			}
-			metric := d.metricFor(s, f, lastMetric, prior, figs[fi:])
+			metric := x.metricFor(s, f, lastMetric, prior, figs[fi:])
 			if metric == "" {
 				continue
 			}
-			metric = definiteAntecedent(s.toks, metric, para)
-			if f.hi+1 < len(s.toks) && strings.EqualFold(s.toks[f.hi].Text, "such") {
+			metric = definiteAntecedent(s.Tokens, metric, para)
+			if f.hi+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[f.hi].Text, "such") {
 				metric = suchAntecedent(s, before, f.hi+1, metric)
 			}
 			para = append(para, metric)
@@ -121,40 +115,39 @@ func (d *docState) statistics(ctx context.Context) []Statistic {
 				lastMetric = stripGrowth(metric)
 			}
 			if !nationalDone {
-				national, nationalDone = d.nationalCue(s), true
-			}
-			choice := timex.Choose(&times[si], s.toks[f.lo].Lo, s.toks[f.hi-1].Hi)
-			period, periodRule := choice.Period, choice.Rule
-			if choice.Text != "" {
-				periodRule += " (" + choice.Text + ")"
-			}
-			if period == "" {
-				period, periodRule = def, "document default"
+				national, nationalDone = x.nationalCue(s), true
 			}
 			st := Statistic{
-				ID:         fmt.Sprintf("s%d", len(out)+1),
-				Metric:     metric,
-				Value:      f.value,
-				Unit:       f.unit,
-				Period:     period,
-				Subject:    d.subjectOf(s, before, f, national || perCapita(metric)),
-				ReportedBy: reported,
-				Sentence:   s.Text,
-				Offset:     s.Offset,
-				Rule:       "figure with " + f.kind + " unit; metric from the " + metricSide(s, f, metric) + "; period: " + periodRule,
+				Metric:   metric,
+				Value:    f.value,
+				Unit:     f.unit,
+				Kind:     f.kind,
+				Subject:  x.subjectOf(s, before, f, national || perCapita(metric)),
+				Sentence: si,
+				Rule:     "figure with " + f.kind + " unit; metric from the " + metricSide(s, f, metric),
+			}
+			st.Period, st.PeriodRule = doc.DefaultPeriod, "document default"
+			if s.Time != nil {
+				c := timex.Choose(s.Time, s.Tokens[f.lo].Lo, s.Tokens[f.hi-1].Hi)
+				if c.Period != "" {
+					st.Period, st.PeriodRule = c.Period, c.Rule
+					if c.Text != "" {
+						st.PeriodRule += " (" + c.Text + ")"
+					}
+				}
 			}
 			out = append(out, st)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // listItemRe matches the marker of a numbered or bulleted item: "3. ",
 // "(2) ", "II. ", "• ".
 var listItemRe = regexp.MustCompile(`^(?:\(?\d{1,2}[.)）]|（\d{1,2}）|[IVX]{1,4}\.|[•·▪])(?:\s|$)`)
 
-func metricSide(s *sentInfo, f figure, metric string) string {
-	if f.hi < len(s.toks) && strings.Contains(metric, s.toks[min(f.hi, len(s.toks)-1)].Text) {
+func metricSide(s *Sentence, f figure, metric string) string {
+	if f.hi < len(s.Tokens) && strings.Contains(metric, s.Tokens[min(f.hi, len(s.Tokens)-1)].Text) {
 		return "noun phrase after the number"
 	}
 	return "subject phrase before the number"
@@ -176,8 +169,8 @@ func metricSide(s *sentInfo, f figure, metric string) string {
 //     names that country (a subject is an entity of the document);
 //
 // else none.
-func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) string {
-	toks := s.toks
+func (x *extraction) subjectOf(s, before *Sentence, f figure, national bool) string {
+	toks := s.Tokens
 	lo, hi := 0, len(toks)
 	for k := f.lo - 1; k >= 0; k-- {
 		if toks[k].Text == ";" {
@@ -191,50 +184,48 @@ func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) strin
 			break
 		}
 	}
-	var possessor, agent, place *mention
-	for _, m := range s.mentions {
-		if m.lo < lo || m.c == nil {
+	var possessor, agent, place *Mention
+	for _, m := range s.Mentions {
+		if m.Lo < lo {
 			continue
 		}
-		if m.lo >= hi {
+		if m.Lo >= hi {
 			break
 		}
-		typ := d.typeOf(m)
+		typ := m.Type
 		if typ != Region && typ != Agency && typ != Organization && typ != Program {
 			continue
 		}
-		if m.hi <= f.lo {
-			if adjacentFigure(toks, m.hi, f.lo) {
-				return d.entityID(d.entOf(m))
+		if m.Hi <= f.lo {
+			if adjacentFigure(toks, m.Hi, f.lo) {
+				return m.Entity
 			}
-			if m.hi < len(toks) && (isPossessive(toks[m.hi]) || toks[m.hi].Text == "’" && m.hi+1 < f.lo && toks[m.hi+1].Kind == text.Word) {
+			if m.Hi < len(toks) && (text.IsPossessive(toks[m.Hi]) || toks[m.Hi].Text == "’" && m.Hi+1 < f.lo && toks[m.Hi+1].Kind == text.Word) {
 				possessor = m
 				continue
 			}
-			if typ != Region && agentOf(toks, m.hi, f.lo) || typ == Region && agentOf(toks, m.hi, f.lo) && (m.lo == lo || toks[m.lo-1].Text == ",") {
+			if typ != Region && agentOf(toks, m.Hi, f.lo) || typ == Region && agentOf(toks, m.Hi, f.lo) && (m.Lo == lo || toks[m.Lo-1].Text == ",") {
 				agent = m
 				continue
 			}
 		}
-		if typ == Region && m.form == "" && m.lo > 0 && placePrep(toks[m.lo-1].Text) && (m.hi <= f.lo || m.lo-f.hi <= 8) && place == nil {
+		if typ == Region && !m.Part && m.Lo > 0 && placePrep(toks[m.Lo-1].Text) && (m.Hi <= f.lo || m.Lo-f.hi <= 8) && place == nil {
 			place = m
 		}
 	}
 	switch {
 	case possessor != nil:
-		return d.entityID(d.entOf(possessor))
+		return possessor.Entity
 	case agent != nil:
-		return d.entityID(d.entOf(agent))
+		return agent.Entity
 	case place != nil:
-		return d.entityID(d.entOf(place))
+		return place.Entity
 	}
-	if m := d.definiteBody(s, before, lo, f.lo); m != nil {
-		return d.entityID(d.entOf(m))
+	if m := x.definiteBody(s, before, lo, f.lo); m != nil {
+		return m.Entity
 	}
 	if national {
-		if e, ok := d.byGaz[d.x.country]; ok && d.x.country >= 0 {
-			return d.entityID(e)
-		}
+		return x.doc.Country
 	}
 	return ""
 }
@@ -247,8 +238,8 @@ func (d *docState) subjectOf(s, before *sentInfo, f figure, national bool) strin
 // The noun must be a lower-case head of a body's name right after "the"
 // and right before the verb: a plural or a noun with modifiers ("the
 // service center of Shenzhen") is not resolved.
-func (d *docState) definiteBody(s, before *sentInfo, lo, figLo int) *mention {
-	toks := s.toks
+func (x *extraction) definiteBody(s, before *Sentence, lo, figLo int) *Mention {
+	toks := s.Tokens
 	if before == nil || lo+2 >= figLo || !strings.EqualFold(toks[lo].Text, "the") {
 		return nil
 	}
@@ -266,12 +257,12 @@ func (d *docState) definiteBody(s, before *sentInfo, lo, figLo int) *mention {
 	if !agentOf(toks, lo+2, first) {
 		return nil
 	}
-	for k := len(before.mentions) - 1; k >= 0; k-- {
-		m := before.mentions[k]
-		if m.c == nil || m.form != "" || !isBody(d.typeOf(m)) {
+	for k := len(before.Mentions) - 1; k >= 0; k-- {
+		m := before.Mentions[k]
+		if m.Part || !(m.Type == Agency || m.Type == Organization) {
 			continue
 		}
-		if last := before.toks[m.hi-1]; strings.EqualFold(last.Text, head.Text) {
+		if last := before.Tokens[m.Hi-1]; strings.EqualFold(last.Text, head.Text) {
 			return m
 		}
 	}
@@ -288,16 +279,16 @@ var bodyHeads = toSet(`center centre office bureau administration commission min
 // been published" counts the lists of the works named before. A "such" in
 // the antecedent ("lists of such works") is resolved once more, within its
 // own sentence. The metric is kept when nothing names the noun.
-func suchAntecedent(s, before *sentInfo, k int, metric string) string {
-	w := s.toks[k].Text
+func suchAntecedent(s, before *Sentence, k int, metric string) string {
+	w := s.Tokens[k].Text
 	mw := strings.Fields(metric)
 	idx := slices.Index(mw, w)
 	if idx < 0 {
 		return metric
 	}
-	ante := namedBefore(s.toks, k-1, w, 1)
+	ante := namedBefore(s.Tokens, k-1, w, 1)
 	if ante == nil && before != nil {
-		ante = namedBefore(before.toks, len(before.toks), w, 1)
+		ante = namedBefore(before.Tokens, len(before.Tokens), w, 1)
 	}
 	if len(ante) == 0 {
 		return metric
@@ -314,7 +305,7 @@ func namedBefore(toks []text.Token, end int, w string, depth int) []string {
 			continue
 		}
 		phrase := append(phraseBefore(toks, j, 5), w)
-		for len(phrase) > 1 && functionWord(strings.ToLower(phrase[0])) {
+		for len(phrase) > 1 && text.FunctionWord(strings.ToLower(phrase[0])) {
 			phrase = phrase[1:] // "(efforts) for key films": the phrase starts after the preposition
 		}
 		if j+2 < len(toks) && strings.EqualFold(toks[j+1].Text, "of") {
@@ -414,8 +405,8 @@ func agentOf(toks []text.Token, a, b int) bool {
 // nationalCue reports whether a sentence speaks of the whole country: it
 // names the gazetteer's country, or says nationwide, national, domestic,
 // Chinese, countrywide or "the country".
-func (d *docState) nationalCue(s *sentInfo) bool {
-	for k, t := range s.toks {
+func (x *extraction) nationalCue(s *Sentence) bool {
+	for k, t := range s.Tokens {
 		if t.Kind != text.Word {
 			continue
 		}
@@ -423,16 +414,13 @@ func (d *docState) nationalCue(s *sentInfo) bool {
 		case "nationwide", "national", "domestic", "chinese", "countrywide", "national-level":
 			return true
 		case "country":
-			if k > 0 && s.toks[k-1].Text == "the" {
+			if k > 0 && s.Tokens[k-1].Text == "the" {
 				return true
 			}
 		}
 	}
-	if d.x.country < 0 {
-		return false
-	}
-	for _, m := range s.mentions {
-		if m.c != nil && m.c.gaz == d.x.country && m.form == "" {
+	for _, m := range s.Mentions {
+		if m.Country && !m.Part {
 			return true
 		}
 	}
@@ -447,8 +435,8 @@ func parseNumber(s string) (float64, bool) {
 
 // figures finds the numbers of a sentence that can be statistics, skipping
 // years, dates, list numbers, document numbers, times and ranges.
-func (d *docState) figures(s *sentInfo) []figure {
-	toks := s.toks
+func (x *extraction) figures(s *Sentence) []figure {
+	toks := s.Tokens
 	var out []figure
 	quoted := quotedTokens(toks)
 	for i := 0; i < len(toks); i++ {
@@ -493,7 +481,7 @@ func (d *docState) figures(s *sentInfo) []figure {
 		}
 		pl := strings.ToLower(strings.TrimSuffix(prev, "."))
 		// Dates and times: "July 29", "29 July", "Nov. 30", "10 a.m.".
-		if monthNames[pl] > 0 || (i > 1 && toks[i-1].Text == "." && monthNames[strings.ToLower(toks[i-2].Text)] > 0) || monthNames[strings.ToLower(next)] > 0 {
+		if text.Month(pl) > 0 || (i > 1 && toks[i-1].Text == "." && text.Month(strings.ToLower(toks[i-2].Text)) > 0) || text.Month(strings.ToLower(next)) > 0 {
 			continue
 		}
 		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].Kind == text.Num {
@@ -626,8 +614,8 @@ func anaphoric(toks []text.Token, i int) bool {
 // Beijing, Shanghai and Guangzhou". Such a phrase introduces what it
 // counts, so the number is a figure, not a reference back ("the three
 // courts" alone is).
-func enumerated(s *sentInfo, k, n int) bool {
-	toks := s.toks
+func enumerated(s *Sentence, k, n int) bool {
+	toks := s.Tokens
 	if n < 2 || n > 20 {
 		return false
 	}
@@ -649,15 +637,15 @@ func enumerated(s *sentInfo, k, n int) bool {
 	}
 	j++
 	count := 0
-	for _, m := range s.mentions {
-		if m.lo < j || m.c == nil {
+	for _, m := range s.Mentions {
+		if m.Lo < j {
 			continue
 		}
-		if m.lo > j {
+		if m.Lo > j {
 			break
 		}
 		count++
-		j = m.hi
+		j = m.Hi
 		if j < len(toks) && toks[j].Text == "," {
 			j++
 		}
@@ -833,7 +821,7 @@ func timePhraseAt(toks []text.Token, n int) bool {
 		if w == "top" || w == "first" && k+1 < len(toks) && toks[k+1].Kind == text.Num {
 			return false // "in the top 10" is a place in a list, not a time
 		}
-		if toks[k].Kind == text.Num || monthNames[w] > 0 || periodCue[w] {
+		if toks[k].Kind == text.Num || text.Month(w) > 0 || periodCue[w] {
 			return true
 		}
 	}
@@ -942,7 +930,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
 				tw := strings.ToLower(toks[n].Text)
-				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].Kind == text.Num || functionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
+				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].Kind == text.Num || text.FunctionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
 					break // "and a total of …", "and 213 cases …", "and guided …": a new clause
 				}
 				if tailNumber(toks, n) {
@@ -957,7 +945,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 				}
 				tail = append(tail, toks[n].Text)
 			}
-			for len(tail) > 0 && (functionWord(strings.ToLower(tail[len(tail)-1])) || npStop[strings.ToLower(tail[len(tail)-1])]) {
+			for len(tail) > 0 && (text.FunctionWord(strings.ToLower(tail[len(tail)-1])) || npStop[strings.ToLower(tail[len(tail)-1])]) {
 				tail = tail[:len(tail)-1]
 			}
 		}
@@ -1157,7 +1145,7 @@ func contentWords(ws []string) int {
 	n := 0
 	for _, w := range ws {
 		lw := strings.ToLower(w)
-		if !functionWord(lw) && !npStop[lw] && !leftLead[lw] && len(lw) > 1 && unicode.IsLetter([]rune(lw)[0]) {
+		if !text.FunctionWord(lw) && !npStop[lw] && !leftLead[lw] && len(lw) > 1 && unicode.IsLetter([]rune(lw)[0]) {
 			n++
 		}
 	}
@@ -1170,7 +1158,7 @@ func strongWords(ws []string) int {
 	n := 0
 	for _, w := range ws {
 		lw := strings.ToLower(w)
-		if !weakWords[lw] && !functionWord(lw) && !npStop[lw] && !leftLead[lw] && !timeWords[lw] && len(lw) > 1 && unicode.IsLetter([]rune(lw)[0]) {
+		if !weakWords[lw] && !text.FunctionWord(lw) && !npStop[lw] && !leftLead[lw] && !timeWords[lw] && len(lw) > 1 && unicode.IsLetter([]rune(lw)[0]) {
 			n++
 		}
 	}
@@ -1179,8 +1167,8 @@ func strongWords(ws []string) int {
 
 // baseMetric names what a figure measures from the noun phrase after it or
 // the subject phrase before it, or "" when nothing in the sentence does.
-func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, prior []priorFig) string {
-	toks := s.toks
+func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, prior []priorFig) string {
+	toks := s.Tokens
 	np, tail := nounAfter(toks, f.hi)
 	if f.kind == "count" && len(np) > 0 && len(tail) == 0 {
 		np, tail = coordinated(toks, f.hi, np)
@@ -1316,21 +1304,6 @@ func (d *docState) baseMetric(s *sentInfo, f figure, lastMetric, near string, pr
 	return tidy(metric)
 }
 
-func sortRelations(rs []Relation) {
-	sort.SliceStable(rs, func(a, b int) bool {
-		if rs[a].Offset != rs[b].Offset {
-			return rs[a].Offset < rs[b].Offset
-		}
-		if rs[a].Subject != rs[b].Subject {
-			return rs[a].Subject < rs[b].Subject
-		}
-		if rs[a].Predicate != rs[b].Predicate {
-			return rs[a].Predicate < rs[b].Predicate
-		}
-		return rs[a].Object < rs[b].Object
-	})
-}
-
 // priorFig is a figure met earlier in the same sentence, with its metric.
 type priorFig struct {
 	f      figure
@@ -1363,8 +1336,8 @@ func tidy(ws []string) string {
 // metricFor names what a figure measures, or "" when nothing in the
 // sentence does. prior holds the figures of the sentence before f; rest the
 // figures from f on.
-func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []priorFig, rest []figure) string {
-	toks := s.toks
+func (x *extraction) metricFor(s *Sentence, f figure, lastMetric string, prior []priorFig, rest []figure) string {
+	toks := s.Tokens
 	near := lastMetric // what "with an accuracy rate of" refers to: the sentence's own figure first
 	for k := len(prior) - 1; k >= 0; k-- {
 		if prior[k].f.unit != "rank" {
@@ -1397,7 +1370,7 @@ func (d *docState) metricFor(s *sentInfo, f figure, lastMetric string, prior []p
 	if m := ofCountMetric(toks, f); len(m) > 0 {
 		return tidy(m)
 	}
-	m := d.baseMetric(s, f, lastMetric, near, prior)
+	m := x.baseMetric(s, f, lastMetric, near, prior)
 	if m == "" {
 		return ""
 	}
@@ -1447,7 +1420,7 @@ func frameContext(toks []text.Token, f figure) []string {
 			return nil
 		case lw == "when" || lw == "which" || lw == "that" || lw == "where" || lw == "who" || auxWords[lw] || pronouns[lw] || lw == "them" || lw == "period":
 			return nil
-		case timeWords[bare] || functionWord(lw) || t.Text == "'s" || t.Text == "’s":
+		case timeWords[bare] || text.FunctionWord(lw) || t.Text == "'s" || t.Text == "’s":
 			continue
 		}
 		out = append(out, t.Text)
@@ -1666,7 +1639,7 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 		}
 		pred = append(pred, toks[k].Text)
 	}
-	for len(pred) > 0 && functionWord(strings.ToLower(pred[len(pred)-1])) {
+	for len(pred) > 0 && text.FunctionWord(strings.ToLower(pred[len(pred)-1])) {
 		pred = pred[:len(pred)-1]
 	}
 	var out []string
@@ -1675,7 +1648,7 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 		// "belonged to the X sector" → "in X sector"
 		if len(pred) > 1 && !strings.HasSuffix(strings.ToLower(pred[0]), "ed") || (len(pred) > 1 && (pred[1] == "to" || pred[1] == "in")) {
 			p := pred[1:]
-			for len(p) > 0 && (functionWord(strings.ToLower(p[0]))) {
+			for len(p) > 0 && (text.FunctionWord(strings.ToLower(p[0]))) {
 				p = p[1:]
 			}
 			if len(p) > 0 {
@@ -1869,7 +1842,7 @@ func complementAfter(toks []text.Token, k int) []string {
 		}
 		out = append(out, t.Text)
 	}
-	for len(out) > 0 && (functionWord(strings.ToLower(out[len(out)-1])) || npStop[strings.ToLower(out[len(out)-1])]) {
+	for len(out) > 0 && (text.FunctionWord(strings.ToLower(out[len(out)-1])) || npStop[strings.ToLower(out[len(out)-1])]) {
 		out = out[:len(out)-1]
 	}
 	if contentWords(out) == 0 {
@@ -1969,14 +1942,14 @@ func clauseSubject(toks []text.Token, vi int) []string {
 		return nil
 	}
 	for _, w := range ws {
-		if monthNames[strings.ToLower(w)] > 0 {
+		if text.Month(strings.ToLower(w)) > 0 {
 			return nil
 		}
 	}
 	if len(ws) > 8 {
 		ws = ws[:8]
 	}
-	for len(ws) > 0 && functionWord(strings.ToLower(ws[len(ws)-1])) {
+	for len(ws) > 0 && text.FunctionWord(strings.ToLower(ws[len(ws)-1])) {
 		ws = ws[:len(ws)-1]
 	}
 	return ws
@@ -1993,7 +1966,7 @@ func objectBefore(toks []text.Token, end int) []string {
 	v := -1
 	for k := c; k < end; k++ {
 		lw := strings.ToLower(toks[k].Text)
-		if toks[k].Kind == text.Word && !text.IsCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !functionWord(strings.ToLower(toks[k-1].Text))) {
+		if toks[k].Kind == text.Word && !text.IsCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !text.FunctionWord(strings.ToLower(toks[k-1].Text))) {
 			v = k
 		}
 	}
@@ -2398,7 +2371,7 @@ func antecedentPhrase(m, w string) string {
 	for start > 0 {
 		lw := strings.ToLower(words[start-1])
 		r := []rune(lw)
-		if functionWord(lw) || npStop[lw] || leftLead[lw] || timeWords[lw] || !unicode.IsLetter(r[0]) || strings.HasSuffix(lw, ",") {
+		if text.FunctionWord(lw) || npStop[lw] || leftLead[lw] || timeWords[lw] || !unicode.IsLetter(r[0]) || strings.HasSuffix(lw, ",") {
 			break
 		}
 		start--
