@@ -101,7 +101,8 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 			if len(prior) > 0 && insideNP(s.Tokens, prior[len(prior)-1].f, f) {
 				continue // "408 of the world's 5,000 leading brands": part of the noun phrase
 			}
-			metric := x.metricFor(s, f, lastMetric, prior, figs[fi:])
+			c := &figCtx{x: x, s: s, f: f, lastMetric: lastMetric, prior: prior, rest: figs[fi:], before: before}
+			metric, metricRule := c.metric()
 			if metric == "" {
 				continue
 			}
@@ -118,13 +119,14 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 				national, nationalDone = x.nationalCue(s), true
 			}
 			st := Statistic{
-				Metric:   metric,
-				Value:    f.value,
-				Unit:     f.unit,
-				Kind:     f.kind,
-				Subject:  x.subjectOf(s, before, f, national || perCapita(metric)),
-				Sentence: si,
-				Rule:     "figure with " + f.kind + " unit; metric from the " + metricSide(s, f, metric),
+				Metric:     metric,
+				Value:      f.value,
+				Unit:       f.unit,
+				Kind:       f.kind,
+				Subject:    x.subjectOf(s, before, f, national || perCapita(metric)),
+				Sentence:   si,
+				MetricRule: metricRule,
+				Rule:       "figure with " + f.kind + " unit; metric: " + metricRule,
 			}
 			st.Period, st.PeriodRule = doc.DefaultPeriod, "document default"
 			if s.Time != nil {
@@ -1112,6 +1114,20 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 		return "", -1
 	}
 	w := strings.ToLower(toks[k].Text)
+	particle := ""
+	if particles[w] && k > 0 && w != "over" && w != "on" {
+		// "took in 525,618 cases", "handed over 480 cases"
+		if v, vi := verbBefore(toks, k); v != "" && vi == k-1 {
+			return v + " " + w, vi
+		}
+		if p := strings.ToLower(toks[k-1].Text); irregularPast[p] && !growthWords[p] {
+			return participleOf(p) + " " + w, k - 1
+		}
+		return "", -1
+	}
+	if irregularPast[w] && !growthWords[w] && w != "became" && w != "saw" {
+		return participleOf(w) + particle, k
+	}
 	if strings.HasSuffix(w, "ing") && len(w) > 6 && !leftCut[w] && !growthWords[w] && !npStop[w] && !timeWords[w] {
 		// "resolving 57,000 disputes", "enrolling 230 students"
 		return pastParticiple(w), k
@@ -1331,63 +1347,6 @@ func tidy(ws []string) string {
 		out = string([]rune(out)[:160])
 	}
 	return out
-}
-
-// metricFor names what a figure measures, or "" when nothing in the
-// sentence does. prior holds the figures of the sentence before f; rest the
-// figures from f on.
-func (x *extraction) metricFor(s *Sentence, f figure, lastMetric string, prior []priorFig, rest []figure) string {
-	toks := s.Tokens
-	near := lastMetric // what "with an accuracy rate of" refers to: the sentence's own figure first
-	for k := len(prior) - 1; k >= 0; k-- {
-		if prior[k].f.unit != "rank" {
-			near = stripGrowth(prior[k].metric)
-			break
-		}
-	}
-	if m := respectivelyMetric(toks, f, prior, rest); m != "" {
-		return m
-	}
-	if m := ofWhichMetric(toks, f, prior); len(m) > 0 {
-		return tidy(m)
-	}
-	if m := differenceMetric(toks, f, near); len(m) > 0 {
-		return tidy(m)
-	}
-	if m := shareOfMetric(toks, f, near); len(m) > 0 {
-		return tidy(m)
-	}
-	if m := ellipsisMetric(toks, f, prior); m != "" {
-		return m
-	}
-	if f.kind == "currency" && totalingAfter(toks, f.lo) && near != "" {
-		// "408 Chinese brands, totaling $1.6 trillion": their value.
-		return "value of " + near
-	}
-	if m := durationMetric(toks, f); len(m) > 0 {
-		return tidy(m)
-	}
-	if m := ofCountMetric(toks, f); len(m) > 0 {
-		return tidy(m)
-	}
-	m := x.baseMetric(s, f, lastMetric, near, prior)
-	if m == "" {
-		return ""
-	}
-	if f.unit == "rank" || f.unit == "places" || f.unit == "place" || headIsSlot(toks, f) {
-		if idx := indexName(toks); idx != "" && !strings.Contains(strings.ToLower(m), strings.ToLower(idx)) {
-			m += " in " + idx
-		}
-	}
-	if f.kind == "count" {
-		if ctx := relativeAntecedent(toks, f); len(ctx) > 1 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(ctx[1:]))) {
-			m = tidy(append(strings.Fields(m), ctx...))
-		}
-	}
-	if fr := frameContext(toks, f); len(fr) > 0 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(fr[1:]))) {
-		m = tidy(append(strings.Fields(m), fr...))
-	}
-	return m
 }
 
 // frameContext returns the frame a sentence opens with that restricts what

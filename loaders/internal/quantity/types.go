@@ -55,6 +55,7 @@ type Statistic struct {
 	Kind       string // percent, currency, measure or count
 	Period     string
 	PeriodRule string // the time rule (or "carried", "document default") that gave the period
+	MetricRule string // the metric strategy that named the metric
 	Subject    string // entity id, or ""
 	Sentence   int    // index in Doc.Sentences
 	Rule       string // why it was extracted

@@ -1,0 +1,118 @@
+package quantity
+
+import "strings"
+
+// figCtx is what a metric strategy sees of a figure.
+type figCtx struct {
+	x          *extraction
+	s          *Sentence
+	f          figure
+	lastMetric string     // the metric of the figure before in the paragraph
+	prior      []priorFig // the figures of the sentence before f, with their metrics
+	rest       []figure   // the figures of the sentence from f on
+	before     *Sentence  // the sentence before, when in the same paragraph
+	near       string     // the metric the figure may qualify: the sentence's own figure first
+}
+
+// metricStrategy names what a figure measures in one way, or gives "".
+type metricStrategy struct {
+	id   string
+	find func(c *figCtx) string
+}
+
+// metricStrategies are tried in this order; the first that gives a metric
+// wins, and its id is the statistic's MetricRule. The order is that of the
+// quantity extractors in the literature (a list head or bracket first,
+// then "N percent of X", quantifier patterns, the subject of the verb, the
+// noun the number modifies), with what they lack — antecedents, lists and
+// conversions — placed before the general rules they would otherwise lose
+// to.
+var metricStrategies = []metricStrategy{
+	{"list_item", listMetricStrategy},
+	{"conversion", conversionMetric},
+	{"respectively", func(c *figCtx) string { return respectivelyMetric(c.s.Tokens, c.f, c.prior, c.rest) }},
+	{"of_which", func(c *figCtx) string { return tidy(ofWhichMetric(c.s.Tokens, c.f, c.prior)) }},
+	{"referent", referentMetric},
+	{"elided_object", elidedObjectMetric},
+	{"difference", func(c *figCtx) string { return tidy(differenceMetric(c.s.Tokens, c.f, c.near)) }},
+	{"share_of", func(c *figCtx) string { return tidy(shareOfMetric(c.s.Tokens, c.f, c.near)) }},
+	{"ellipsis_for", func(c *figCtx) string { return ellipsisMetric(c.s.Tokens, c.f, c.prior) }},
+	{"value_totaling", func(c *figCtx) string {
+		if c.f.kind == "currency" && totalingAfter(c.s.Tokens, c.f.lo) && c.near != "" {
+			return "value of " + c.near // "408 Chinese brands, totaling $1.6 trillion"
+		}
+		return ""
+	}},
+	{"duration", func(c *figCtx) string { return tidy(durationMetric(c.s.Tokens, c.f)) }},
+	{"of_count", func(c *figCtx) string { return tidy(ofCountMetric(c.s.Tokens, c.f)) }},
+	{"phrase", func(c *figCtx) string { return c.phraseMetric() }},
+}
+
+// metric returns the figure's metric and the id of the strategy that gave
+// it, or "" when none does: a figure without a metric is not a statistic.
+func (c *figCtx) metric() (string, string) {
+	c.near = c.lastMetric
+	for k := len(c.prior) - 1; k >= 0; k-- {
+		if c.prior[k].f.unit != "rank" {
+			c.near = stripGrowth(c.prior[k].metric)
+			break
+		}
+	}
+	for _, st := range metricStrategies {
+		if m := st.find(c); m != "" {
+			return m, st.id
+		}
+	}
+	return "", ""
+}
+
+// phraseMetric is the general rule: the noun phrase after the number or
+// the subject phrase before it (baseMetric), with the ranking, place and
+// frame the sentence gives.
+func (c *figCtx) phraseMetric() string {
+	toks, f := c.s.Tokens, c.f
+	m := c.x.baseMetric(c.s, f, c.lastMetric, c.near, c.prior)
+	if m == "" {
+		return ""
+	}
+	if f.unit == "rank" || f.unit == "places" || f.unit == "place" || headIsSlot(toks, f) {
+		if idx := indexName(toks); idx != "" && !strings.Contains(strings.ToLower(m), strings.ToLower(idx)) {
+			m += " in " + idx
+		}
+	}
+	if f.kind == "count" {
+		if ctx := relativeAntecedent(toks, f); len(ctx) > 1 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(ctx[1:]))) {
+			m = tidy(append(strings.Fields(m), ctx...))
+		}
+	}
+	if fr := frameContext(toks, f); len(fr) > 0 && !strings.Contains(strings.ToLower(m), strings.ToLower(tidy(fr[1:]))) {
+		m = tidy(append(strings.Fields(m), fr...))
+	}
+	return m
+}
+
+// conversionMetric gives a currency figure that converts the one before
+// it ("3.753 billion yuan ($577 million)", "100,000 yuan (about 15,700
+// U.S. dollars)", "RMB 3 million (roughly USD 425,000)") that figure's
+// metric, marked as the equivalent in its own unit.
+func conversionMetric(c *figCtx) string {
+	if c.f.kind != "currency" || len(c.prior) == 0 {
+		return ""
+	}
+	p := c.prior[len(c.prior)-1]
+	if p.f.kind != "currency" || p.f.unit == c.f.unit {
+		return ""
+	}
+	toks := c.s.Tokens
+	k := c.f.lo - 1
+	for k >= p.f.hi && (approxWords[strings.ToLower(toks[k].Text)] || conversionWords[strings.ToLower(toks[k].Text)]) {
+		k--
+	}
+	if k != p.f.hi-1 && !(k == p.f.hi && (toks[k].Text == "(" || toks[k].Text == ",")) {
+		return ""
+	}
+	return stripGrowth(p.metric) + " (" + c.f.unit + " equivalent)"
+}
+
+// conversionWords may stand between a figure and its conversion.
+var conversionWords = toSet(`or equivalent equivalently to equal roughly about some approximately around nearly over`)
