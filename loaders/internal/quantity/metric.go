@@ -1,6 +1,11 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+	"github.com/ipgraph/ipgraph/loaders/internal/timex"
+)
 
 // figCtx is what a metric strategy sees of a figure.
 type figCtx struct {
@@ -12,6 +17,8 @@ type figCtx struct {
 	rest       []figure   // the figures of the sentence from f on
 	before     *Sentence  // the sentence before, when in the same paragraph
 	near       string     // the metric the figure may qualify: the sentence's own figure first
+	si         int        // the sentence's index in the document
+	period     string     // a period the layout gives (a table column headed by a year), or ""
 }
 
 // metricStrategy names what a figure measures in one way, or gives "".
@@ -28,12 +35,15 @@ type metricStrategy struct {
 // conversions — placed before the general rules they would otherwise lose
 // to.
 var metricStrategies = []metricStrategy{
+	{"table_cell", tableMetric},
+	{"label", labelMetric},
 	{"list_item", listMetricStrategy},
 	{"conversion", conversionMetric},
 	{"respectively", func(c *figCtx) string { return respectivelyMetric(c.s.Tokens, c.f, c.prior, c.rest) }},
 	{"of_which", func(c *figCtx) string { return tidy(ofWhichMetric(c.s.Tokens, c.f, c.prior)) }},
 	{"referent", referentMetric},
 	{"elided_object", elidedObjectMetric},
+	{"accounted_for", accountedForMetric},
 	{"difference", func(c *figCtx) string { return tidy(differenceMetric(c.s.Tokens, c.f, c.near)) }},
 	{"share_of", func(c *figCtx) string { return tidy(shareOfMetric(c.s.Tokens, c.f, c.near)) }},
 	{"ellipsis_for", func(c *figCtx) string { return ellipsisMetric(c.s.Tokens, c.f, c.prior) }},
@@ -116,3 +126,67 @@ func conversionMetric(c *figCtx) string {
 
 // conversionWords may stand between a figure and its conversion.
 var conversionWords = toSet(`or equivalent equivalently to equal roughly about some approximately around nearly over`)
+
+// maskTimes returns a copy of s whose time phrases that open a clause ("In
+// the first quarter of 2019 the CNIPA accepted …", "In January-August
+// alone the total was …") read as commas: the metric strategies, which stop
+// at punctuation, then never take them into a subject phrase. Phrases
+// inside a clause, comparison bases and ignored phrases ("year on year")
+// stay, for the strategies that read them.
+func maskTimes(s *Sentence, figs []figure) *Sentence {
+	m := *s
+	if s.Time == nil || len(s.Time.Exprs) == 0 {
+		return &m
+	}
+	var toks []text.Token
+	for _, e := range s.Time.Exprs {
+		if e.Role != timex.Point && e.Role != timex.Anchor || e.Rule == "year_name" {
+			continue // a year that names an edition is part of a name: "Global Innovation Index 2021"
+		}
+		holds := false
+		for _, f := range figs {
+			if s.Tokens[f.lo].Lo >= e.Lo && s.Tokens[f.hi-1].Hi <= e.Hi {
+				holds = true // "since 2017, … had seized 3.55 million items … by March 2020"
+			}
+		}
+		if holds || !opensClause(s.Tokens, e.Lo, e.Hi) {
+			continue
+		}
+		for k, t := range s.Tokens {
+			if t.Lo >= e.Lo && t.Hi <= e.Hi {
+				if toks == nil {
+					toks = append([]text.Token(nil), s.Tokens...)
+				}
+				toks[k] = text.Token{Text: ",", Lo: t.Lo, Hi: t.Hi, Kind: text.Punct, Fold: ","}
+			}
+		}
+	}
+	if toks != nil {
+		m.Tokens = toks
+	}
+	return &m
+}
+
+// opensClause reports whether the time phrase at runes [lo, hi) starts its
+// sentence or follows punctuation, and is not a possessive ("last year's
+// campaign").
+func opensClause(toks []text.Token, lo, hi int) bool {
+	for k, t := range toks {
+		if t.Lo < lo {
+			continue
+		}
+		if t.Lo != lo {
+			return false
+		}
+		if k > 0 && toks[k-1].Kind != text.Punct {
+			return false
+		}
+		for j := k; j < len(toks) && toks[j].Lo < hi; j++ {
+			if j+1 < len(toks) && toks[j].Hi == hi && text.IsPossessive(toks[j+1]) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

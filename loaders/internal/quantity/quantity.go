@@ -96,12 +96,16 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 			}
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
+		var masked *Sentence // s with its time phrases blanked, for the metric strategies
 		national, nationalDone := false, false
 		for fi, f := range figs {
 			if len(prior) > 0 && insideNP(s.Tokens, prior[len(prior)-1].f, f) {
 				continue // "408 of the world's 5,000 leading brands": part of the noun phrase
 			}
-			c := &figCtx{x: x, s: s, f: f, lastMetric: lastMetric, prior: prior, rest: figs[fi:], before: before}
+			if masked == nil {
+				masked = maskTimes(s, figs)
+			}
+			c := &figCtx{x: x, s: masked, si: si, f: f, lastMetric: lastMetric, prior: prior, rest: figs[fi:], before: before}
 			metric, metricRule := c.metric()
 			if metric == "" {
 				continue
@@ -129,7 +133,9 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 				Rule:       "figure with " + f.kind + " unit; metric: " + metricRule,
 			}
 			st.Period, st.PeriodRule = doc.DefaultPeriod, "document default"
-			if s.Time != nil {
+			if c.period != "" {
+				st.Period, st.PeriodRule = c.period, "table column"
+			} else if s.Time != nil {
 				c := timex.Choose(s.Time, s.Tokens[f.lo].Lo, s.Tokens[f.hi-1].Hi)
 				if c.Period != "" {
 					st.Period, st.PeriodRule = c.Period, c.Rule
@@ -486,17 +492,21 @@ func (x *extraction) figures(s *Sentence) []figure {
 		if text.Month(pl) > 0 || (i > 1 && toks[i-1].Text == "." && text.Month(strings.ToLower(toks[i-2].Text)) > 0) || text.Month(strings.ToLower(next)) > 0 {
 			continue
 		}
-		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].Kind == text.Num {
+		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].Kind == text.Num ||
+			prev == ":" && i >= 2 && toks[i-2].Kind == text.Num && toks[i-1].Lo == toks[i-2].Hi {
+			continue // "at 9:30", "14:00"
+		}
+		if identifierPart(toks, i) {
 			continue
 		}
 		// Document and list numbers: "No. 20", "[2015]", "(1)", "Article 5".
-		if pl == "no" || pl == "nos" || pl == "article" || pl == "art" || pl == "chapter" || pl == "section" || pl == "item" || pl == "paragraph" || pl == "phase" || pl == "level" || pl == "batch" || pl == "grade" || pl == "class" || pl == "version" {
+		if referenceWords[pl] {
 			continue
 		}
 		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && text.IsCap(toks[i-2]) && strings.Contains(t.Text, ",")) {
 			continue // "(3)", "[2015]"; not "Japan (22,000)"
 		}
-		if i == 0 && (next == "." || next == ")" || next == "、") {
+		if i == 0 && (next == "." || next == ")" || next == "、") || i == 0 && sectionNumber(toks) {
 			continue
 		}
 		// Ranges and compounds: "2021-2035", "5-year", "per 10,000 people".
@@ -594,6 +604,43 @@ func (x *extraction) figures(s *Sentence) []figure {
 		i = k - 1
 	}
 	return out
+}
+
+// referenceWords name a numbered thing before its number: "Article 5",
+// "No. 20", "Table 3", "Annex 1", "Question 3".
+var referenceWords = toSet(`no nos article art articles arts chapter chapters section sections item items paragraph paragraphs phase level batch grade class version
+	table tables figure fig figures rule rules annex annexes appendix question box part step chart exhibit schedule page pages clause clauses volume vol issue`)
+
+// identifierPart reports whether the number at i is part of an identifier
+// rather than a figure: glued to the word or number before it
+// ("ZL201710123456.7"), a standard's number after an acronym ("ISO
+// 56005"), or a version ("Web 3.0").
+func identifierPart(toks []text.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1]
+	if p.Hi == toks[i].Lo && p.Text == "." && i >= 2 && toks[i-2].Hi == p.Lo && toks[i-2].Kind != text.Punct {
+		return true
+	}
+	if p.Kind == text.Word && text.IsAllCaps(p.Text) && len(toks[i].Text) >= 4 && !strings.ContainsAny(toks[i].Text, ",.") && (i+1 >= len(toks) || toks[i+1].Kind != text.Word || text.IsCap(toks[i+1]) || toks[i+1].Text == "standard") {
+		return true
+	}
+	return strings.HasSuffix(toks[i].Text, ".0") && text.IsCap(p) && !strings.HasSuffix(strings.ToLower(p.Text), "s")
+}
+
+// sectionNumber reports whether a sentence is a numbered heading: "3.2
+// Border enforcement", a short line of capitalized words without a verb.
+func sectionNumber(toks []text.Token) bool {
+	if len(toks) < 2 || len(toks) > 10 || !strings.Contains(toks[0].Text, ".") || !text.IsCap(toks[1]) {
+		return false
+	}
+	for _, t := range toks[1:] {
+		if t.Kind == text.Num || t.Text == "." {
+			return false
+		}
+	}
+	return true
 }
 
 // anaphoric reports whether the number at i refers back to something

@@ -284,3 +284,33 @@ func clauseSubjectFar(toks []text.Token, vi int) []string {
 	}
 	return nil
 }
+
+// accountedForMetric handles "service inventions accounted for 344,000 of
+// the domestic grants": the part among the whole ("service inventions
+// among domestic grants"); without a whole, the figure before is it.
+func accountedForMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	part := accountedFor(toks, f.lo)
+	if len(part) == 0 || f.kind == "percent" {
+		return ""
+	}
+	var whole []string
+	if f.hi+1 < len(toks) && strings.EqualFold(toks[f.hi].Text, "of") {
+		k := f.hi + 1
+		for k < len(toks) && (strings.EqualFold(toks[k].Text, "the") || strings.EqualFold(toks[k].Text, "all")) {
+			k++
+		}
+		for ; k < len(toks) && len(whole) < 6 && isNounish(toks[k]); k++ {
+			whole = append(whole, toks[k].Text)
+		}
+	}
+	if contentWords(whole) == 0 {
+		if a := c.antecedent(); a != "" {
+			whole = strings.Fields(a)
+		}
+	}
+	if len(whole) == 0 {
+		return ""
+	}
+	return tidy(append(append(part, "among"), whole...))
+}
