@@ -190,3 +190,68 @@ func opensClause(toks []text.Token, lo, hi int) bool {
 	}
 	return false
 }
+
+// unitFor gives a figure its unit: the unit found with it ("yuan",
+// "percent", "rank"); for a count, a ratio's "per 10,000 people" or, as
+// the gold convention has it, the plural noun it counts ("cases",
+// "patents", "registrations").
+func unitFor(f figure, metric string, toks []text.Token) string {
+	if f.unit != "" || f.kind != "count" {
+		return f.unit
+	}
+	if f.hi < len(toks) {
+		if w := toks[f.hi]; w.Kind == text.Word && isNounish(w) && !text.IsCap(w) && len(w.Text) > 3 && strings.HasSuffix(w.Text, "s") && !strings.HasSuffix(w.Text, "ss") {
+			// "5.007 million registrations", "1,004,676 pieces", "1,724 marks for every 10,000 market entities"
+			if k := f.hi + 1; k+2 < len(toks) && (strings.EqualFold(toks[k].Text, "per") || strings.EqualFold(toks[k].Text, "for") && strings.EqualFold(toks[k+1].Text, "every")) {
+				j := k + 1
+				if strings.EqualFold(toks[k].Text, "for") {
+					j++
+				}
+				if j+1 < len(toks) && toks[j].Kind == text.Num {
+					end := j + 1
+					for end < len(toks) && end < j+4 && isNounish(toks[end]) && toks[end].Kind == text.Word {
+						end++
+					}
+					return tidy(append([]string{w.Text, "per"}, phraseTexts(toks[j:end])...))
+				}
+			}
+			return w.Text
+		}
+	}
+	if i := strings.Index(metric, " per "); i >= 0 {
+		head := lastWord(nounPart(metric[:i]))
+		return strings.TrimSpace(head + metric[i:])
+	}
+	if f.hi+2 < len(toks) && strings.EqualFold(toks[f.hi].Text, "per") && toks[f.hi+1].Kind == text.Num {
+		return "per " + toks[f.hi+1].Text + " " + toks[f.hi+2].Text
+	}
+	head := lastWord(headPart(nounPart(stripGrowth(metric))))
+	if len(head) > 3 && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && head == strings.ToLower(head) {
+		return head
+	}
+	return ""
+}
+
+// lastWord returns the last word of a phrase before a bracket.
+func lastWord(p string) string {
+	if i := strings.Index(p, " ("); i >= 0 {
+		p = p[:i]
+	}
+	f := strings.Fields(p)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// headPart cuts a noun phrase at its first preposition: "copyright
+// registrations across the nation" → "copyright registrations".
+func headPart(np string) string {
+	ws := strings.Fields(np)
+	for i, w := range ws {
+		if i > 0 && tailPreps[strings.ToLower(w)] {
+			return strings.Join(ws[:i], " ")
+		}
+	}
+	return np
+}

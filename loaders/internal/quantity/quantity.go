@@ -124,9 +124,9 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 			}
 			st := Statistic{
 				Metric:     metric,
-				Value:      f.value,
-				Unit:       f.unit,
-				Kind:       f.kind,
+				Value:      c.f.value,
+				Unit:       unitFor(c.f, metric, s.Tokens),
+				Kind:       c.f.kind,
 				Subject:    x.subjectOf(s, before, f, national || perCapita(metric)),
 				Sentence:   si,
 				MetricRule: metricRule,

@@ -97,6 +97,7 @@ func tableMetric(c *figCtx) string {
 	if colHead != "" && isChangeHead(colHead) && col >= 2 && head != nil {
 		colHead = strings.ToLower(colHead) + " of " + head[col-1]
 	}
+	c.unitFromLabel(label + " " + colHead)
 	rowIsTime := label != "" && c.labelIsTime()
 	switch {
 	case colHead != "" && (label == "" || rowIsTime):
@@ -210,4 +211,39 @@ func labelMetric(c *figCtx) string {
 		m += " (" + toks[n].Text + ")" // "special-sign users — 9,479 enterprises"
 	}
 	return m
+}
+
+// labelUnitRe finds the unit a table's label or head gives in brackets:
+// "(%)", "(points)", "(billion yuan)".
+var labelUnitRe = regexp.MustCompile(`\((%|percent|points?|(?:(thousand|million|billion|trillion|100 million) )?(yuan|rmb|us dollars|usd|dollars))\)`)
+
+// unitFromLabel applies the unit a label gives to the figure of its cell.
+func (c *figCtx) unitFromLabel(label string) {
+	m := labelUnitRe.FindStringSubmatch(strings.ToLower(label))
+	if m == nil || c.f.kind != "count" {
+		return
+	}
+	switch {
+	case m[1] == "%" || m[1] == "percent":
+		c.f.unit, c.f.kind = "percent", "percent"
+	case strings.HasPrefix(m[1], "point"):
+		c.f.unit, c.f.kind = "points", "measure"
+	default:
+		switch m[2] {
+		case "thousand":
+			c.f.value *= 1e3
+		case "million":
+			c.f.value *= 1e6
+		case "billion":
+			c.f.value *= 1e9
+		case "trillion":
+			c.f.value *= 1e12
+		case "100 million":
+			c.f.value *= 1e8
+		}
+		c.f.unit, c.f.kind = "yuan", "currency"
+		if m[3] != "yuan" && m[3] != "rmb" {
+			c.f.unit = "US dollars"
+		}
+	}
 }
