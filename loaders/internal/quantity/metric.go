@@ -36,6 +36,7 @@ type metricStrategy struct {
 // to.
 var metricStrategies = []metricStrategy{
 	{"table_cell", tableMetric},
+	{"change_range", changeRangeMetric},
 	{"label", labelMetric},
 	{"list_item", listMetricStrategy},
 	{"conversion", conversionMetric},
@@ -55,7 +56,12 @@ var metricStrategies = []metricStrategy{
 	}},
 	{"duration", func(c *figCtx) string { return tidy(durationMetric(c.s.Tokens, c.f)) }},
 	{"of_count", func(c *figCtx) string { return tidy(ofCountMetric(c.s.Tokens, c.f)) }},
+	{"value_of", valueOfMetric},
+	{"amount_in", amountInMetric},
+	{"gapped_growth", gappedGrowthMetric},
+	{"figures_respectively", figuresRespectivelyMetric},
 	{"phrase", func(c *figCtx) string { return c.phraseMetric() }},
+	{"verb_subject", verbSubjectMetric},
 }
 
 // metric returns the figure's metric and the id of the strategy that gave
@@ -69,7 +75,7 @@ func (c *figCtx) metric() (string, string) {
 		}
 	}
 	for _, st := range metricStrategies {
-		if m := st.find(c); m != "" {
+		if m := trimMetric(st.find(c)); m != "" && validMetric(c, m) {
 			return m, st.id
 		}
 	}

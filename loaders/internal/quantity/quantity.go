@@ -97,6 +97,7 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 		}
 		var prior []priorFig // the figures of this sentence so far, with their metrics
 		var masked *Sentence // s with its time phrases blanked, for the metric strategies
+		var these []string   // the count and currency metrics of this sentence
 		national, nationalDone := false, false
 		for fi, f := range figs {
 			if len(prior) > 0 && insideNP(s.Tokens, prior[len(prior)-1].f, f) {
@@ -116,6 +117,9 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 			}
 			para = append(para, metric)
 			prior = append(prior, priorFig{f, metric})
+			if f.kind == "count" || f.kind == "currency" {
+				these = append(these, metric)
+			}
 			if f.kind != "measure" {
 				lastMetric = stripGrowth(metric)
 			}
@@ -145,6 +149,9 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 				}
 			}
 			out = append(out, st)
+		}
+		if len(these) > 0 {
+			x.lastFigures = these
 		}
 	}
 	return out, nil
@@ -915,7 +922,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].Text), "ed") || (j > 0 && toks[j-1].Text == "-")) {
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].Text), "ed") || (j > 0 && toks[j-1].Text == "-") || (j+2 < len(toks) && isNounish(toks[j+2]) && !strings.HasSuffix(strings.ToLower(toks[j+2].Text), "ed") && !auxWords[strings.ToLower(toks[j+2].Text)])) {
 			// "small- and medium-sized enterprises": a hyphen before "and"
 			// joins modifiers.
 			np = append(np, w)
@@ -1099,6 +1106,9 @@ func stripGrowth(m string) string {
 	for _, p := range growthPrefixes {
 		m = strings.TrimPrefix(m, p)
 	}
+	for strings.HasPrefix(m, "share of ") {
+		m = strings.TrimPrefix(m, "share of ")
+	}
 	if i := strings.Index(m, " as share of "); i > 0 {
 		m = m[:i]
 	}
@@ -1187,7 +1197,7 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 
 // irregularParticiples maps -ing forms whose past participle is irregular.
 var irregularParticiples = map[string]string{"making": "made", "holding": "held", "building": "built", "bringing": "brought",
-	"giving": "given", "taking": "taken", "winning": "won", "setting": "set", "putting": "put", "selling": "sold",
+	"giving": "given", "taking": "taken", "hearing": "heard", "seeking": "sought", "bearing": "borne", "winning": "won", "setting": "set", "putting": "put", "selling": "sold",
 	"seeing": "seen", "paying": "paid", "finding": "found", "leading": "led", "sending": "sent", "spending": "spent"}
 
 // pastParticiple turns an -ing form into a past participle ("resolving" →
@@ -1547,9 +1557,6 @@ func figureGroup(toks []text.Token, f figure, prior []priorFig, rest []figure) (
 // "granted 554,000 patents and 2.46 million trademarks, up 28% and 22% year
 // on year, respectively".
 func respectivelyMetric(toks []text.Token, f figure, prior []priorFig, rest []figure) string {
-	if f.kind != "percent" {
-		return ""
-	}
 	idx, group := figureGroup(toks, f, prior, rest)
 	if len(group) < 2 {
 		return ""
@@ -1743,7 +1750,7 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 	}
 	if k >= 0 {
 		switch strings.ToLower(toks[k].Text) {
-		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making":
+		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making", "or", "and", "equaling", "equalling":
 		default:
 			return nil
 		}
@@ -1788,8 +1795,10 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 			return append(append(out, "in", "which"), cl...)
 		}
 	}
-	if near != "" && k >= 0 && (toks[k].Text == "representing" || toks[k].Text == "accounting" || toks[k].Text == "for") {
-		// "representing 45% of the national total"
+	if near != "" && k >= 0 {
+		// "representing 45% of the national total", "equal to 11.97
+		// percent of GDP", "or 7.39 percent of GDP": the share of what
+		// came before.
 		return append(strings.Fields(near+" as"), out...)
 	}
 	return nil
@@ -1892,6 +1901,9 @@ func verbContext(toks []text.Token, vi int, prior []priorFig) []string {
 		return append([]string{prep}, ctx...)
 	}
 	subj := clauseSubject(toks, vi)
+	if len(subj) == 0 {
+		subj = clauseSubjectFar(toks, vi) // "Longteng Action 2019 lasted six months and yielded …"
+	}
 	if contentWords(subj) == 0 {
 		return nil
 	}

@@ -90,7 +90,10 @@ func referentMetric(c *figCtx) string {
 		start = f.hi + 2
 	}
 	if pred := predicateOf(toks, start); len(pred) > 0 {
-		return tidy(append(pred, strings.Fields(ante)...))
+		if pred[len(pred)-1] == "among" {
+			return tidy(append(pred, strings.Fields(ante)...)) // "utility model disputes among civil appeals"
+		}
+		return tidy(append(strings.Fields(ante), pred...)) // "invention patents granted to domestic applicants"
 	}
 	return ""
 }
@@ -190,6 +193,11 @@ func predicateOf(toks []text.Token, k int) []string {
 	}
 	v := strings.ToLower(toks[k].Text)
 	var words []string
+	if tailPreps[v] && v != "that" && v != "whose" {
+		// "4.797 million of them for domestic owners"
+		words = append(words, toks[k].Text)
+		v = ""
+	}
 	for j := k + 1; j < len(toks) && len(words) < 7; j++ {
 		t := toks[j]
 		lw := strings.ToLower(t.Text)
@@ -205,6 +213,8 @@ func predicateOf(toks []text.Token, k int) []string {
 		return nil
 	}
 	switch {
+	case v == "":
+		return words
 	case copulas[v]:
 		return append(words, "among")
 	case v == "went" || v == "came" || v == "belonged" || v == "goes" || v == "go":

@@ -64,6 +64,9 @@ type Statistic struct {
 // extraction is the state of one Extract call.
 type extraction struct {
 	doc *Doc
+	// lastFigures are the metrics of the count and currency figures of
+	// the last sentence that had figures, for "the two figures".
+	lastFigures []string
 }
 
 func toSet(s string) map[string]bool {

@@ -1,0 +1,324 @@
+package quantity
+
+import (
+	"strings"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+)
+
+// valueOfMetric handles "worth 13.5 billion yuan", "valued at 107 million
+// yuan", "with a case value of nearly 26 million yuan": the value of what
+// the figure before counted.
+func valueOfMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "currency" {
+		return ""
+	}
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	w := strings.ToLower(toks[k].Text)
+	switch {
+	case w == "worth":
+	case w == "at" && k > 0 && strings.EqualFold(toks[k-1].Text, "valued"):
+	case w == "of" && k > 0 && strings.EqualFold(toks[k-1].Text, "value"):
+		if k > 1 && toks[k-2].Kind == text.Word && !text.FunctionWord(strings.ToLower(toks[k-2].Text)) && !determiners[strings.ToLower(toks[k-2].Text)] {
+			return "" // "a case value of": the phrase rule names it
+		}
+	default:
+		return ""
+	}
+	base := c.antecedent()
+	if base == "" {
+		return ""
+	}
+	return "value of " + base
+}
+
+// determiners open a noun phrase.
+var determiners = toSet(`the a an its their this that these those`)
+
+// amountInMetric handles "RMB 445,600 in fines and confiscations" and "74.4
+// million yuan of losses": a sum named by the noun after it, with the verb
+// that moved it ("losses recovered for right holders").
+func amountInMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "currency" || f.hi+1 >= len(toks) {
+		return ""
+	}
+	w := strings.ToLower(toks[f.hi].Text)
+	if w != "in" && w != "of" {
+		return ""
+	}
+	if timePhraseAt(toks, f.hi) {
+		return ""
+	}
+	np, tail := nounAfter(toks, f.hi+1)
+	if contentWords(np) == 0 || timeWords[strings.ToLower(np[0])] {
+		return ""
+	}
+	m := np
+	if v, _ := verbBefore(toks, f.lo); v != "" {
+		m = append(append([]string{}, np...), strings.Fields(v)...)
+	}
+	return tidy(append(m, tail...))
+}
+
+// gappedGrowthMetric handles "Invention grants rose 4.8% and trademark
+// registrations 27.9%": the verb of the first clause is left out of the
+// second, whose noun phrase grew.
+func gappedGrowthMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "percent" || len(c.prior) == 0 || c.prior[len(c.prior)-1].f.kind != "percent" {
+		return ""
+	}
+	p := c.prior[len(c.prior)-1]
+	if !strings.Contains(p.metric, "growth of") && !strings.Contains(p.metric, "decrease") {
+		return ""
+	}
+	k := f.lo
+	var np []string
+	for k > p.f.hi && len(np) < 6 {
+		t := toks[k-1]
+		lw := strings.ToLower(t.Text)
+		if lw == "and" || t.Text == "," || t.Text == ";" {
+			break
+		}
+		if t.Kind != text.Word || !isNounish(t) || verbish(toks, k-1) || growthWords[lw] {
+			return ""
+		}
+		np = append([]string{t.Text}, np...)
+		k--
+	}
+	if k <= p.f.hi || contentWords(np) == 0 {
+		return ""
+	}
+	return growthLabel(toks, f) + tidy(np)
+}
+
+// figuresRespectivelyMetric handles "The two figures were up 9.1 percent
+// and 10.2 percent from a year earlier, respectively": the figures the
+// sentence before gave, in order.
+func figuresRespectivelyMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "percent" || len(c.x.lastFigures) == 0 {
+		return ""
+	}
+	ref := -1
+	for k := 0; k+1 < f.lo && k < 6; k++ {
+		w := strings.ToLower(toks[k+1].Text)
+		if (w == "figures" || w == "numbers" || w == "totals") && (strings.EqualFold(toks[k].Text, "the") || strings.EqualFold(toks[k].Text, "both") || strings.EqualFold(toks[k].Text, "two") || strings.EqualFold(toks[k].Text, "three") || strings.EqualFold(toks[k].Text, "these")) {
+			ref = k + 1
+			break
+		}
+	}
+	if ref < 0 {
+		return ""
+	}
+	idx := 0
+	for _, p := range c.prior {
+		if p.f.kind == "percent" {
+			idx++
+		}
+	}
+	figs := c.x.lastFigures
+	if idx >= len(figs) {
+		return ""
+	}
+	return growthLabel(toks, f) + stripGrowth(figs[idx])
+}
+
+// verbSubjectMetric is the last resort for a figure that is a verb's
+// object with nothing to name it: what the verb did, by its subject — "the
+// amount sought by the Beijing company", "applications filed by Zhuhai
+// Dianyu Trading".
+func verbSubjectMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	v, vi := verbBefore(toks, f.lo)
+	if v == "" {
+		return ""
+	}
+	subj := clauseSubject(toks, vi)
+	if len(subj) == 0 {
+		subj = clauseSubjectFar(toks, vi)
+	}
+	if contentWords(subj) == 0 {
+		return ""
+	}
+	head := "number"
+	switch {
+	case f.kind == "currency":
+		head = "amount"
+	case f.kind == "percent":
+		return ""
+	case f.kind == "count":
+		if a := c.antecedent(); a != "" {
+			head = nounPart(a)
+		}
+	}
+	return tidy(append(append(append([]string{head}, strings.Fields(v)...), "by"), subj...))
+}
+
+// trimMetric drops the prepositions and conjunctions a metric may open
+// with ("on pain of a fine …" → "pain of a fine …").
+func trimMetric(m string) string {
+	ws := strings.Fields(m)
+	for len(ws) > 1 {
+		lw := strings.ToLower(ws[0])
+		if !(tailPreps[lw] || lw == "and" || lw == "or" || lw == "but") || lw == "of" {
+			break
+		}
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// validMetric refuses a metric that names nothing: one made only of
+// function words, adverbs and verbs, one that opens with a preposition
+// ("of GDP", "against"), or one that is only a name ("Huawei") — a figure
+// then gets its metric from a later strategy, or no statistic at all.
+func validMetric(c *figCtx, m string) bool {
+	ws := strings.Fields(m)
+	if len(ws) == 0 {
+		return false
+	}
+	if first := strings.ToLower(ws[0]); first == "against" || first == "than" || (first == "of" && len(ws) <= 3) {
+		return false // "against", "of GDP": a fragment, not a concept
+	}
+	nouns := 0
+	for _, w := range ws {
+		lw := strings.Trim(strings.ToLower(w), "(),")
+		switch {
+		case lw == "" || text.FunctionWord(lw) || npStop[lw] || leftLead[lw] || approxWords[lw] || pronouns[lw] || auxWords[lw]:
+		case strings.HasSuffix(lw, "ly") && len(lw) > 4:
+		case len(ws) <= 2 && (strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") || irregularPast[lw] || verbForms[lw]):
+		default:
+			nouns++
+		}
+	}
+	if nouns == 0 {
+		return false
+	}
+	// Only a name: every word capitalized and the whole a mention of the
+	// sentence ("Huawei", "Beijing company" is kept: "company" is a noun).
+	allCaps := true
+	for _, w := range ws {
+		if !text.IsCap(text.Token{Text: w, Kind: text.Word}) {
+			allCaps = false
+		}
+	}
+	if allCaps {
+		for _, mn := range c.s.Mentions {
+			if strings.EqualFold(phraseOf(c.s.Tokens[mn.Lo:mn.Hi]), m) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// verbForms are present-tense verbs that name no quantity alone.
+var verbForms = toSet(`allows sets touch touches brings introduces calls provides covers includes involves`)
+
+func phraseOf(toks []text.Token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.Text
+	}
+	return tidy(ws)
+}
+
+// changeVerbs change a value "from A to B".
+var changeVerbs = toSet(`rises rose risen raises raised goes went gone increases increased grows grew cuts cut reduces reduced lowers lowered moves moved climbs climbed jumps jumped changes changed doubles doubled lifts lifted extends extended shortens shortened`)
+
+// changeRangeMetric handles the two figures of "the ceiling rises from RMB
+// 3 million to RMB 5 million", "raises the cap on damages from 3 million
+// yuan to 5 million yuan" (the previous and the new value of what changes)
+// and "fines ranging from RMB 200,000 to RMB 800,000" (the minimum and the
+// maximum).
+func changeRangeMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	// The "from" before this figure, or before the figure this one follows
+	// with "to".
+	k := f.lo - 1
+	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] && strings.ToLower(toks[k].Text) != "up to") {
+		k--
+	}
+	if k < 1 {
+		return ""
+	}
+	role := ""
+	from := -1
+	switch strings.ToLower(toks[k].Text) {
+	case "from":
+		role, from = "from", k
+	case "to":
+		for j := k - 1; j >= 0 && j >= k-12; j-- {
+			if strings.EqualFold(toks[j].Text, "from") {
+				from = j
+				break
+			}
+			if toks[j].Text == ";" || toks[j].Text == "." {
+				break
+			}
+		}
+		role = "to"
+	}
+	if from < 1 {
+		return ""
+	}
+	if role == "from" {
+		// There must be a "to" after this figure.
+		ok := false
+		for j := f.hi; j < len(toks) && j < f.hi+8; j++ {
+			if strings.EqualFold(toks[j].Text, "to") {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return ""
+		}
+	}
+	v := strings.ToLower(toks[from-1].Text)
+	var what []string
+	ranging := v == "ranging" || v == "range" || v == "ranges" || v == "varying"
+	switch {
+	case ranging:
+		what = phraseBefore(toks, from-1, 6)
+	case changeVerbs[v] || strings.HasSuffix(v, "ed"):
+		// "the ceiling on statutory damages rises from": the subject.
+		what = phraseBefore(toks, from-1, 8)
+	default:
+		// "raises the cap on statutory damages from": the object.
+		j := from - 1
+		for j > 0 && !changeVerbs[strings.ToLower(toks[j].Text)] && from-j < 9 && toks[j].Kind != text.Punct {
+			j--
+		}
+		if j == 0 || !changeVerbs[strings.ToLower(toks[j].Text)] {
+			return ""
+		}
+		for _, t := range toks[j+1 : from] {
+			what = append(what, t.Text)
+		}
+	}
+	for len(what) > 0 && (determiners[strings.ToLower(what[0])] || leftLead[strings.ToLower(what[0])]) {
+		what = what[1:]
+	}
+	if contentWords(what) == 0 {
+		return ""
+	}
+	switch {
+	case ranging && role == "from":
+		return "minimum " + tidy(what)
+	case ranging:
+		return "maximum " + tidy(what)
+	case role == "from":
+		return "previous " + tidy(what)
+	}
+	return "new " + tidy(what)
+}
