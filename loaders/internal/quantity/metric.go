@@ -43,6 +43,8 @@ var metricStrategies = []metricStrategy{
 	{"respectively", func(c *figCtx) string { return respectivelyMetric(c.s.Tokens, c.f, c.prior, c.rest) }},
 	{"of_which", func(c *figCtx) string { return tidy(ofWhichMetric(c.s.Tokens, c.f, c.prior)) }},
 	{"referent", referentMetric},
+	{"compared", comparedMetric},
+	{"comparative", comparativeMetric},
 	{"elided_object", elidedObjectMetric},
 	{"accounted_for", accountedForMetric},
 	{"difference", func(c *figCtx) string { return tidy(differenceMetric(c.s.Tokens, c.f, c.near)) }},
@@ -76,7 +78,7 @@ func (c *figCtx) metric() (string, string) {
 	}
 	for _, st := range metricStrategies {
 		if m := trimMetric(st.find(c)); m != "" && validMetric(c, m) {
-			return m, st.id
+			return c.withContext(m), st.id
 		}
 	}
 	return "", ""

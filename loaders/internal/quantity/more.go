@@ -322,3 +322,56 @@ func changeRangeMetric(c *figCtx) string {
 	}
 	return "new " + tidy(what)
 }
+
+// comparedMetric handles the figure a comparison names: "seized 71.8
+// million items …, compared with 56.18 million items in 2020", "up from
+// 6,594 in 2018": what the figure it is compared with measures.
+func comparedMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+		k--
+	}
+	if k < 1 {
+		return ""
+	}
+	w := strings.ToLower(toks[k].Text)
+	p := strings.ToLower(toks[k-1].Text)
+	switch {
+	case (w == "with" || w == "to") && p == "compared":
+	case w == "from" && (p == "up" || p == "down" || p == "rising" || p == "falling"):
+	case w == "against" || w == "versus":
+	default:
+		return ""
+	}
+	if c.near == "" || len(c.prior) == 0 || c.prior[len(c.prior)-1].f.kind != f.kind {
+		return ""
+	}
+	if f.hi < len(toks) && toks[f.hi].Kind == text.Word && isNounish(toks[f.hi]) && !strings.EqualFold(toks[f.hi].Text, "in") {
+		head := strings.ToLower(lastWord(headPart(nounPart(c.near))))
+		if strings.ToLower(toks[f.hi].Text) != head {
+			return "" // "compared with 300 firms": another thing
+		}
+	}
+	return c.near
+}
+
+// comparativeMetric handles "10.67 percent fewer than in 2019", "12
+// percent more", "5 percent lower than a year earlier": the change of what
+// the figure before measured.
+func comparativeMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "percent" || f.hi >= len(toks) || c.near == "" {
+		return ""
+	}
+	switch strings.ToLower(toks[f.hi].Text) {
+	case "fewer", "less", "lower", "smaller", "down":
+		return "decrease in " + c.near
+	case "more", "higher", "greater", "larger", "up":
+		if f.hi+1 < len(toks) && toks[f.hi+1].Kind == text.Word && isNounish(toks[f.hi+1]) && !strings.EqualFold(toks[f.hi+1].Text, "than") {
+			return "" // "12 percent more patents": the noun says what
+		}
+		return growthLabel(toks, f) + c.near
+	}
+	return ""
+}
