@@ -15,7 +15,7 @@ import (
 // scopeWords qualify what a count covers and carry over to a noun the text
 // names again without them.
 var scopeWords = toSet(`first-instance second-instance civil administrative criminal domestic foreign foreign-related overseas valid
-	invention utility design online offline international national provincial local`)
+	online offline national provincial local`)
 
 // withContext narrows metric m of a figure in sentence si.
 func (c *figCtx) withContext(m string) string {
@@ -43,7 +43,11 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 		if i+1 < len(out) && isNounWord(out[i+1]) {
 			continue // not a head: "cases handled" keeps going; "patent cases" is a head at "cases"
 		}
-		mods := c.earlierModifiers(lw)
+		j0 := i
+		for j0 > 0 && isNounWord(out[j0-1]) {
+			j0--
+		}
+		mods := c.earlierModifiers(lw, i == j0)
 		if len(mods) == 0 {
 			continue
 		}
@@ -53,7 +57,7 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 			j--
 		}
 		have := map[string]bool{}
-		for _, x := range out[j:i] {
+		for _, x := range out {
 			have[strings.ToLower(x)] = true
 		}
 		var add []string
@@ -75,6 +79,14 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 	return out
 }
 
+// modifierWord reports whether t can qualify a noun taken into another
+// metric: a lower-case word that is not a number word, a verb or a
+// function word.
+func modifierWord(t text.Token) bool {
+	lw := strings.ToLower(t.Text)
+	return isNounWord(t.Text) && !text.IsCap(t) && !determiners[lw] && scaleWords[lw] == 0 && spelledNumbers[lw] == 0 && !reportingVerbs[lw] && !approxWords[lw] && !timeWords[lw]
+}
+
 // isNounWord reports whether w can stand inside a noun phrase.
 func isNounWord(w string) bool {
 	lw := strings.ToLower(w)
@@ -84,7 +96,7 @@ func isNounWord(w string) bool {
 // earlierModifiers returns the words that qualified noun w the last time
 // the paragraph named it before the figure ("first-instance
 // administrative IP" of "first-instance administrative IP cases"), or nil.
-func (c *figCtx) earlierModifiers(w string) []string {
+func (c *figCtx) earlierModifiers(w string, bare bool) []string {
 	doc := c.x.doc
 	look := func(toks []text.Token, end int) []string {
 		for k := end - 1; k > 0; k-- {
@@ -92,11 +104,11 @@ func (c *figCtx) earlierModifiers(w string) []string {
 				continue
 			}
 			lo := k
-			for lo > 0 && k-lo < 4 && toks[lo-1].Kind == text.Word && isNounWord(toks[lo-1].Text) && !determiners[strings.ToLower(toks[lo-1].Text)] && !text.IsCap(toks[lo-1]) || lo > 0 && k-lo < 4 && toks[lo-1].Text == "-" {
+			for lo > 0 && k-lo < 4 && (toks[lo-1].Kind == text.Word && modifierWord(toks[lo-1]) || toks[lo-1].Text == "-") {
 				lo--
 			}
-			if lo == k {
-				continue
+			if lo == k || lo > 0 && (strings.EqualFold(toks[lo-1].Text, "and") || strings.EqualFold(toks[lo-1].Text, "or")) {
+				continue // "first- and second-instance cases": which one is open
 			}
 			var mods []string
 			for _, t := range toks[lo:k] {
@@ -114,8 +126,14 @@ func (c *figCtx) earlierModifiers(w string) []string {
 		}
 		return nil
 	}
-	if m := look(c.s.Tokens, c.f.lo); m != nil {
-		return m
+	if !bare {
+		// Scope words may come from the sentence itself; a bare noun takes
+		// its qualifiers only from the sentences before, since the
+		// sentence's own list names its siblings ("… led with 313,497
+		// cases, followed by patent cases …").
+		if m := look(c.s.Tokens, c.f.lo); m != nil {
+			return m
+		}
 	}
 	for k := c.si - 1; k >= 0 && k >= c.si-4; k-- {
 		s := &doc.Sentences[k]
