@@ -19,6 +19,10 @@ type listItem struct {
 	close          int // the token after the slot (after ")" for a bracket)
 }
 
+// leadVerbs say which item leads a list: "Copyright claims led with
+// 313,497 cases", "Guangdong ranked first with 240,000".
+var leadVerbs = toSet(`led leads topped tops first second third next`)
+
 // listCues introduce the items of a list after what it ranks.
 var listCues = toSet(`followed by led ahead including included namely such as were was are is with top`)
 
@@ -66,7 +70,7 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 		}
 	case "with", "at":
 		close = f.hi
-		if close < len(toks) && toks[close].Kind == text.Word && isNounish(toks[close]) && !strings.EqualFold(toks[close].Text, "and") {
+		if close < len(toks) && toks[close].Kind == text.Word && isNounish(toks[close]) && !strings.EqualFold(toks[close].Text, "and") && !(k > 0 && leadVerbs[strings.ToLower(toks[k-1].Text)]) {
 			return listItem{}, false // "with 3,000 patents": a quantifier, not a slot
 		}
 	default:
@@ -90,8 +94,10 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 		}
 		lo--
 	}
-	// A bracketed acronym closes the item: "the Copyright Protection
-	// Center of China (CPCC) (290,693 …)".
+	// "Copyright claims led with 313,497 cases": the item is what led.
+	for hi > lo+1 && (leadVerbs[strings.ToLower(toks[hi-1].Text)] || strings.EqualFold(toks[hi-1].Text, "ranked") || strings.EqualFold(toks[hi-1].Text, "came")) {
+		hi--
+	}
 	if lo >= hi {
 		return listItem{}, false
 	}
@@ -103,7 +109,7 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 func isList(toks []text.Token, li listItem, figs []figure) bool {
 	slots := 0
 	for _, g := range figs {
-		if o, ok := findListItem(toks, g); ok && toks[o.open].Text == toks[li.open].Text {
+		if _, ok := findListItem(toks, g); ok {
 			slots++
 		}
 	}
@@ -139,6 +145,9 @@ func (c *figCtx) listMetric(li listItem) string {
 	base := c.near
 	if base == "" && len(c.prior) > 0 {
 		base = stripGrowth(c.prior[len(c.prior)-1].metric)
+	}
+	if i := strings.Index(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
+		base = base[:i] // the list's metric, without the item before's name
 	}
 	switch {
 	case base != "" && head != "" && !strings.Contains(base, head):

@@ -47,6 +47,7 @@ var metricStrategies = []metricStrategy{
 	{"comparative", comparativeMetric},
 	{"elided_object", elidedObjectMetric},
 	{"accounted_for", accountedForMetric},
+	{"apposition", appositionMetric},
 	{"difference", func(c *figCtx) string { return tidy(differenceMetric(c.s.Tokens, c.f, c.near)) }},
 	{"share_of", func(c *figCtx) string { return tidy(shareOfMetric(c.s.Tokens, c.f, c.near)) }},
 	{"ellipsis_for", func(c *figCtx) string { return ellipsisMetric(c.s.Tokens, c.f, c.prior) }},

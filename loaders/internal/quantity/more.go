@@ -309,6 +309,9 @@ func changeRangeMetric(c *figCtx) string {
 	for len(what) > 0 && (determiners[strings.ToLower(what[0])] || leftLead[strings.ToLower(what[0])]) {
 		what = what[1:]
 	}
+	for len(what) > 0 && (strings.HasSuffix(strings.ToLower(what[len(what)-1]), "ly") || strings.EqualFold(what[len(what)-1], "also") || strings.EqualFold(what[len(what)-1], "further")) {
+		what = what[:len(what)-1] // "the top fine for serious cases also goes from …"
+	}
 	if contentWords(what) == 0 {
 		return ""
 	}
@@ -374,4 +377,73 @@ func comparativeMetric(c *figCtx) string {
 		return growthLabel(toks, f) + c.near
 	}
 	return ""
+}
+
+// appositionMetric handles a figure in a phrase set off after a noun
+// phrase: "The amended law, consisting of 6 chapters and 67 articles, …"
+// (chapters of the amended law), "The Provisions, 19 articles in all, …",
+// "the trademark changes, which touch six articles, …" (articles touched by
+// the trademark changes).
+func appositionMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "count" || f.hi >= len(toks) {
+		return ""
+	}
+	np, _ := nounAfter(toks, f.hi)
+	if contentWords(np) == 0 {
+		return ""
+	}
+	// The comma that opens the phrase, and the words between it and the figure.
+	k := f.lo - 1
+	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] || toks[k].Kind == text.Num || strings.EqualFold(toks[k].Text, "and")) {
+		k--
+	}
+	verb := ""
+	switch {
+	case k >= 2 && strings.EqualFold(toks[k].Text, "of") && (strings.EqualFold(toks[k-1].Text, "consisting") || strings.EqualFold(toks[k-1].Text, "composed")):
+		k -= 2
+	case k >= 1 && (strings.EqualFold(toks[k].Text, "comprising") || strings.EqualFold(toks[k].Text, "containing") || strings.EqualFold(toks[k].Text, "covering")):
+		k--
+	case k >= 2 && strings.EqualFold(toks[k-1].Text, "which") && toks[k].Kind == text.Word:
+		verb = presentParticiple(strings.ToLower(toks[k].Text))
+		k -= 2
+	case k >= 0 && toks[k].Text == ",":
+		// "The Provisions, 19 articles in all,"
+		j := f.hi + len(np)
+		if j+1 >= len(toks) || !(strings.EqualFold(toks[j].Text, "in") && (strings.EqualFold(toks[j+1].Text, "all") || strings.EqualFold(toks[j+1].Text, "total"))) {
+			return ""
+		}
+	default:
+		return ""
+	}
+	if k < 1 || toks[k].Text != "," {
+		return ""
+	}
+	whole := phraseBefore(toks, k, 6)
+	for len(whole) > 0 && leftLead[strings.ToLower(whole[0])] {
+		whole = whole[1:]
+	}
+	if contentWords(whole) == 0 {
+		return ""
+	}
+	if verb != "" {
+		return tidy(append(append(append([]string{}, np...), verb, "by"), whole...))
+	}
+	return tidy(append(append(append([]string{}, np...), "of"), whole...))
+}
+
+// presentParticiple turns a present-tense verb into its past participle:
+// "touch" → "touched", "covers" → "covered", "involve" → "involved".
+func presentParticiple(v string) string {
+	if p, ok := irregularParticiples[v+"ing"]; ok {
+		return p
+	}
+	v = strings.TrimSuffix(v, "es")
+	if strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss") {
+		v = strings.TrimSuffix(v, "s")
+	}
+	if strings.HasSuffix(v, "e") {
+		return v + "d"
+	}
+	return v + "ed"
 }

@@ -43,7 +43,7 @@ respectively year-on-year compared ranking accounting representing`)
 
 // weakWords carry no meaning of their own in a subject phrase.
 var weakWords = toSet(`figure figures representing showing indicating marking a an year-on-year annual average overall total further respectively which it that this
-growth increase decrease rise jump decline drop`)
+growth increase decrease rise jump decline drop alone only itself themselves`)
 
 // Words that end the subject phrase before a number (the verb or the
 // preposition that leads to the figure).
@@ -510,8 +510,8 @@ func (x *extraction) figures(s *Sentence) []figure {
 		if referenceWords[pl] {
 			continue
 		}
-		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && text.IsCap(toks[i-2]) && strings.Contains(t.Text, ",")) {
-			continue // "(3)", "[2015]"; not "Japan (22,000)"
+		if (prev == "(" || prev == "[" || prev == "（") && (next == ")" || next == "]" || next == "）") && !(prev == "(" && i > 1 && toks[i-2].Kind == text.Word && (strings.ContainsAny(t.Text, ",.") || v >= 20 && !(len(t.Text) == 4 && v >= 1900 && v <= 2100))) {
+			continue // "(3)", "[2015]"; not "Japan (22,000)", "patent cases (28,528)"
 		}
 		if i == 0 && (next == "." || next == ")" || next == "、") || i == 0 && sectionNumber(toks) {
 			continue
@@ -986,7 +986,8 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
 				tw := strings.ToLower(toks[n].Text)
-				if (tw == "and" || tw == ",") && n+1 < len(toks) && (toks[n+1].Kind == text.Num || text.FunctionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
+				adjective := n+2 < len(toks) && strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed") && isNounish(toks[n+2]) && !strings.HasSuffix(strings.ToLower(toks[n+2].Text), "ed") && !auxWords[strings.ToLower(toks[n+2].Text)]
+				if (tw == "and" || tw == ",") && n+1 < len(toks) && !adjective && (toks[n+1].Kind == text.Num || text.FunctionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
 					break // "and a total of …", "and 213 cases …", "and guided …": a new clause
 				}
 				if tailNumber(toks, n) {
@@ -1573,6 +1574,17 @@ func respectivelyMetric(toks []text.Token, f figure, prior []priorFig, rest []fi
 			break
 		}
 	}
+	if !found && f.kind == "percent" && group[0].lo >= 2 && growthWords[strings.ToLower(toks[group[0].lo-1].Text)] && toks[group[0].lo-2].Text == "," {
+		// "received 4,723 X, 3,277 Y and 15,144 Z, up 14.41 percent, 4.53
+		// percent and 34.96 percent": as many rates as counts, in order.
+		counts := 0
+		for _, p := range prior[:len(prior)-idx] {
+			if p.f.kind != "percent" && p.f.unit != "rank" {
+				counts++
+			}
+		}
+		found = counts == len(group)
+	}
 	if !found {
 		return ""
 	}
@@ -1617,8 +1629,15 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 	}
 	// The antecedent: the figure just before, or the noun phrase before the comma.
 	var ante []string
-	if len(prior) > 0 && prior[len(prior)-1].f.hi == w-2 {
-		ante = strings.Fields(stripGrowth(prior[len(prior)-1].metric))
+	last := -1
+	for k := len(prior) - 1; k >= 0; k-- {
+		if prior[k].f.kind != "percent" {
+			last = k
+			break
+		}
+	}
+	if last >= 0 && (prior[len(prior)-1].f.hi == w-2 || prior[len(prior)-1].f.kind == "percent") {
+		ante = strings.Fields(stripGrowth(prior[last].metric))
 	} else {
 		ante = phraseBefore(toks, w-2, 10)
 	}
