@@ -85,6 +85,10 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 		if p.Kind == text.Punct && p.Text != "-" && p.Text != "&" && p.Text != "." && p.Text != "'" && p.Text != "’" && !(p.Text == ")" || p.Text == "(") {
 			break
 		}
+		if lo == hi && (leadVerbs[lw] || lw == "ranked" || lw == "came") {
+			lo-- // "Copyright claims led with …": the verb, then the item
+			continue
+		}
 		if p.Kind == text.Num || (itemStops[lw] && lw != "of" && lw != "the") {
 			break
 		}
@@ -148,6 +152,12 @@ func (c *figCtx) listMetric(li listItem) string {
 	}
 	if i := strings.Index(base, " ("); i > 0 && strings.HasSuffix(base, ")") {
 		base = base[:i] // the list's metric, without the item before's name
+	}
+	if base == "" && li.close < len(toks) && toks[li.open].Text != "(" {
+		// "Copyright claims led with 313,497 cases": the noun counted.
+		if np, _ := nounAfter(toks, c.f.hi); contentWords(np) > 0 {
+			base = tidy(np)
+		}
 	}
 	switch {
 	case base != "" && head != "" && !strings.Contains(base, head):
