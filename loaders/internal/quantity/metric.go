@@ -60,10 +60,14 @@ var metricStrategies = []metricStrategy{
 	{"duration", func(c *figCtx) string { return tidy(durationMetric(c.s.Tokens, c.f)) }},
 	{"of_count", func(c *figCtx) string { return tidy(ofCountMetric(c.s.Tokens, c.f)) }},
 	{"value_of", valueOfMetric},
+
 	{"amount_in", amountInMetric},
 	{"gapped_growth", gappedGrowthMetric},
 	{"figures_respectively", figuresRespectivelyMetric},
 	{"phrase", func(c *figCtx) string { return c.phraseMetric() }},
+	{"measure_of", measureOfMetric},
+	{"passive_subject", passiveSubjectMetric},
+	{"far_subject", farSubjectMetric},
 	{"verb_subject", verbSubjectMetric},
 }
 

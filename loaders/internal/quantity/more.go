@@ -447,3 +447,116 @@ func presentParticiple(v string) string {
 	}
 	return v + "ed"
 }
+
+// measureOfMetric handles "generated value added of 12,128.9 billion
+// yuan", "imposed a fine of RMB 1.5 million", "an amount of more than RMB
+// 300 million": the noun before "of" names what is measured, with the
+// verb that produced it and its subject.
+func measureOfMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+		k--
+	}
+	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
+		return ""
+	}
+	end := k
+	lo := end
+	for lo > 0 && end-lo < 4 {
+		t := toks[lo-1]
+		lw := strings.ToLower(t.Text)
+		if t.Kind != text.Word || determiners[lw] || text.FunctionWord(lw) || npStop[lw] && lw != "added" || reportingVerbs[lw] {
+			break
+		}
+		if verbish(toks, lo-1) && !(lw == "added" && lo >= 2 && strings.EqualFold(toks[lo-2].Text, "value")) {
+			break
+		}
+		lo--
+	}
+	if lo == end {
+		return ""
+	}
+	var np []string
+	for _, t := range toks[lo:end] {
+		np = append(np, t.Text)
+	}
+	switch strings.ToLower(np[len(np)-1]) {
+	case "number", "total", "group", "batch", "list", "team", "series", "set", "share", "rate", "increase", "growth":
+		return "" // "a total of", "a group of", "an increase of": other rules read them
+	}
+	m := np
+	if lo > 0 && determiners[strings.ToLower(toks[lo-1].Text)] {
+		lo--
+	}
+	if v, vi := verbBefore(toks, lo+1); v != "" && vi == lo-1 {
+		m = append(append([]string{}, np...), strings.Fields(v)...)
+		if subj := clauseSubject(toks, vi); contentWords(subj) > 0 {
+			m = append(append(m, "by"), subj...)
+		}
+	}
+	return tidy(m)
+}
+
+// passiveSubjectMetric handles a figure that is the subject of a passive
+// verb with no noun of its own: "while 43,511 were closed" — what the
+// figure before counted, closed.
+func passiveSubjectMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "count" || f.unit != "" || f.hi+1 >= len(toks) {
+		return ""
+	}
+	k := f.hi
+	if w := strings.ToLower(toks[k].Text); w != "were" && w != "was" && w != "had" && w != "have" && w != "has" {
+		return ""
+	}
+	k++
+	if k < len(toks) && strings.EqualFold(toks[k].Text, "been") {
+		k++
+	}
+	if k >= len(toks) || !verbish(toks, k) && !irregularParticiple[strings.ToLower(toks[k].Text)] {
+		return ""
+	}
+	ante := c.antecedent()
+	if ante == "" {
+		return ""
+	}
+	return tidy(append(strings.Fields(nounPart(ante)), toks[k].Text))
+}
+
+// linkVerbs join a subject to its figure: "Foreign-related cases …
+// numbered 376".
+var linkVerbs = toSet(`numbered totaled totalled reached stood came amounted hit exceeded topped`)
+
+// farSubjectMetric handles a subject set off from its verb by a phrase in
+// commas: "Foreign-related cases, including those with parties from Hong
+// Kong, Macao and Taiwan, numbered 376".
+func farSubjectMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	k := f.lo - 1
+	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] || strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "to")) {
+		k--
+	}
+	if k < 2 || !linkVerbs[strings.ToLower(toks[k].Text)] || toks[k-1].Text != "," {
+		return ""
+	}
+	// The clause's start, and its first phrase up to a comma.
+	start := 0
+	for j := k - 1; j >= 0; j-- {
+		if toks[j].Text == ";" || toks[j].Text == ":" {
+			start = j + 1
+			break
+		}
+	}
+	var np []string
+	for j := start; j < k && toks[j].Text != ","; j++ {
+		np = append(np, toks[j].Text)
+	}
+	for len(np) > 0 && leftLead[strings.ToLower(np[0])] {
+		np = np[1:]
+	}
+	if contentWords(np) == 0 || len(np) > 8 {
+		return ""
+	}
+	return tidy(np)
+}

@@ -517,7 +517,8 @@ func (x *extraction) figures(s *Sentence) []figure {
 			continue
 		}
 		// Ranges and compounds: "2021-2035", "5-year", "per 10,000 people".
-		if next == "-" || next == "–" || prev == "-" || prev == "–" || prev == "/" || next == "/" {
+		glued := func(a, b int) bool { return a >= 0 && b < len(toks) && toks[b].Lo-toks[a].Hi <= 1 } // not a table's "-" cell
+		if (next == "-" || next == "–" || next == "/") && glued(i, i+1) || (prev == "-" || prev == "–" || prev == "/") && glued(i-1, i) {
 			continue
 		}
 		if pl == "per" || pl == "every" || pl == "top" {
@@ -658,7 +659,19 @@ func anaphoric(toks []text.Token, i int) bool {
 		return false
 	}
 	switch strings.ToLower(toks[i-1].Text) {
-	case "the", "these", "those", "top", "between", "its", "their", "our":
+	case "the":
+		if i >= 2 {
+			switch strings.ToLower(toks[i-2].Text) {
+			case "over", "than", "against", "versus":
+				return false // "up 20.37% over the 4,186,549 recorded in 2019": a figure compared
+			case "of":
+				if i == 2 {
+					return false // "Of the 1,948 civil appeals the court received, …": the whole
+				}
+			}
+		}
+		return true
+	case "these", "those", "top", "between", "its", "their", "our":
 		return true
 	}
 	return false
@@ -1640,6 +1653,11 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 		ante = strings.Fields(stripGrowth(prior[last].metric))
 	} else {
 		ante = phraseBefore(toks, w-2, 10)
+		if contentWords(ante) == 0 && last >= 0 {
+			// "handled 515,000 cases related to IPR protection in 2021, of
+			// which 36,000 …": the phrase before the comma ends in a time.
+			ante = strings.Fields(stripGrowth(prior[last].metric))
+		}
 	}
 	if contentWords(ante) == 0 {
 		return nil

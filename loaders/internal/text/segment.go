@@ -13,7 +13,7 @@ var abbreviations = map[string]bool{
 	"no": true, "nos": true, "art": true, "arts": true, "para": true, "paras": true,
 	"vol": true, "vols": true, "pp": true, "p": true, "cf": true, "vs": true, "v": true,
 	"e.g": true, "i.e": true, "etc": false, "approx": true, "fig": true, "figs": true,
-	"co": true, "corp": true, "inc": true, "jr": true, "sr": true, "gen": true,
+	"co": true, "corp": true, "inc": true, "ltd": true, "jr": true, "sr": true, "gen": true,
 	"gov": true, "sen": true, "rep": true, "rev": true, "ch": true, "sec": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
