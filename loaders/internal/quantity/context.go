@@ -159,9 +159,13 @@ func (c *figCtx) programFrame() string {
 			if m.Type != Program || m.Hi > before || m.Part {
 				continue
 			}
-			toks := s.Tokens[m.Lo:m.Hi]
-			last := toks[len(toks)-1]
-			if campaignHeads[last.Text] || last.Kind == text.Num && len(toks) > 1 && campaignHeads[toks[len(toks)-2].Text] || len(toks) == 2 && last.Kind == text.Num {
+			hi := m.Hi
+			if hi < len(s.Tokens) && s.Tokens[hi].Kind == text.Num && len(s.Tokens[hi].Text) == 4 && s.Tokens[hi].Lo-s.Tokens[hi-1].Hi == 1 {
+				hi++ // "Longteng Action 2019": the edition's year belongs to the name
+			}
+			toks := s.Tokens[m.Lo:hi]
+			last := s.Tokens[m.Hi-1]
+			if campaignHeads[last.Text] || last.Kind == text.Num && m.Hi-m.Lo > 1 && campaignHeads[s.Tokens[m.Hi-2].Text] || m.Hi-m.Lo == 2 && last.Kind == text.Num {
 				return phraseOf(toks)
 			}
 		}

@@ -69,6 +69,9 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 			return listItem{}, false
 		}
 	case "with", "at":
+		if pv := strings.ToLower(toks[k-1].Text); w == "at" && (strings.HasSuffix(pv, "ed") || linkVerbs[pv] || pv == "stood" || pv == "put" || pv == "set" || pv == "segment") {
+			return listItem{}, false // "valued at 107 million", "stood at 1.2 million": not a slot
+		}
 		close = f.hi
 		if close < len(toks) && toks[close].Kind == text.Word && isNounish(toks[close]) && !strings.EqualFold(toks[close].Text, "and") && !(k > 0 && leadVerbs[strings.ToLower(toks[k-1].Text)]) {
 			return listItem{}, false // "with 3,000 patents": a quantifier, not a slot
@@ -119,6 +122,9 @@ func isList(toks []text.Token, li listItem, figs []figure) bool {
 	}
 	if slots >= 2 {
 		return true
+	}
+	if toks[li.open].Text == "with" && li.open > 0 && leadVerbs[strings.ToLower(toks[li.open-1].Text)] {
+		return true // "Guangdong ranked first with about 240,000 registrations"
 	}
 	for k := li.itemLo - 1; k >= 0 && k >= li.itemLo-3; k-- {
 		if listCues[strings.ToLower(toks[k].Text)] || toks[k].Text == ":" {

@@ -62,7 +62,11 @@ var reportingVerbs = toSet(`said says noted notes stated states added adds annou
 revealed reveals disclosed discloses showed shows indicated indicates estimated estimates`)
 
 // growthWords before a percentage make it a growth rate.
-var growthWords = toSet(`up increase increased increases increasing growth grew grow grows rose rise rising down decrease decreased decline declined fell drop dropped jump jumped`)
+var growthWords = toSet(`up increase increased increases increasing growth grew grow grows rose rise rising down decrease decreased decline declined fell drop dropped jump jumped
+climbed climb climbs surged soared expanded edged slid plunged dipped slipped shrank contracted fallen risen`)
+
+// fallWords make a change a decrease.
+var fallWords = toSet(`down decrease decreased decreases decline declined declines fell fall falls drop dropped drops slid plunged dipped slipped shrank contracted fallen fewer lower less`)
 
 // figure is a number found in a sentence.
 type figure struct {
@@ -1112,7 +1116,7 @@ func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 }
 
 // growthPrefixes are the labels growthLabel gives, most specific first.
-var growthPrefixes = []string{"year-on-year growth of ", "average annual growth rate of ", "growth of "}
+var growthPrefixes = []string{"year-on-year growth of ", "average annual growth rate of ", "growth of ", "year-on-year decrease in ", "decrease in "}
 
 // stripGrowth removes a growth label from a metric ("year-on-year growth of
 // exports" → "exports").
@@ -1134,6 +1138,28 @@ func stripGrowth(m string) string {
 // annual growth rate of" for "average annual", else "growth of".
 func growthLabel(toks []text.Token, f figure) string {
 	lo, hi := max(0, f.lo-10), min(len(toks), f.hi+6)
+	// A fall: "dropped by 14.69 percent", "down 4.1%", "fell 3%".
+	fall := false
+	for k := f.lo - 1; k >= 0 && k >= f.lo-3; k-- {
+		w := strings.ToLower(toks[k].Text)
+		if fallWords[w] {
+			fall = true
+		}
+		if toks[k].Kind == text.Punct || toks[k].Kind == text.Num {
+			break
+		}
+	}
+	if f.hi < len(toks) && fallWords[strings.ToLower(toks[f.hi].Text)] {
+		fall = true // "a 5% decline"
+	}
+	if fall {
+		for k := lo; k < hi; k++ {
+			if w := strings.ToLower(toks[k].Text); w == "year-on-year" || w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+2].Text, "year") {
+				return growthPrefixes[3]
+			}
+		}
+		return growthPrefixes[4]
+	}
 	for k := lo; k < hi; k++ {
 		w := strings.ToLower(toks[k].Text)
 		if k > f.lo && (w == ";" || w == "." || (w == "," && k > f.hi+3)) {
