@@ -245,7 +245,7 @@ func changeRangeMetric(c *figCtx) string {
 	// The "from" before this figure, or before the figure this one follows
 	// with "to".
 	k := f.lo - 1
-	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] && strings.ToLower(toks[k].Text) != "up to") {
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] && !strings.EqualFold(toks[k].Text, "to") {
 		k--
 	}
 	if k < 1 {
@@ -268,8 +268,21 @@ func changeRangeMetric(c *figCtx) string {
 		}
 		role = "to"
 	}
-	if from < 1 {
+	if from < 1 || f.unit == "rank" {
 		return ""
+	}
+	if role == "to" {
+		// A figure of the same kind must stand between "from" and "to":
+		// "from 2015 to 14th place" is a time and a rank.
+		ok := false
+		for _, p := range c.prior {
+			if p.f.lo > from && p.f.hi <= k && p.f.kind == f.kind {
+				ok = true
+			}
+		}
+		if !ok {
+			return ""
+		}
 	}
 	if role == "from" {
 		// There must be a "to" after this figure.
@@ -290,6 +303,12 @@ func changeRangeMetric(c *figCtx) string {
 	switch {
 	case ranging:
 		what = phraseBefore(toks, from-1, 6)
+		for i := len(what) - 1; i > 0; i-- {
+			if tailPreps[strings.ToLower(what[i])] {
+				what = what[i+1:] // "imprisonment with fines ranging from": the fines
+				break
+			}
+		}
 	case changeVerbs[v] || strings.HasSuffix(v, "ed"):
 		// "the ceiling on statutory damages rises from": the subject.
 		what = phraseBefore(toks, from-1, 8)
@@ -309,7 +328,7 @@ func changeRangeMetric(c *figCtx) string {
 	for len(what) > 0 && (determiners[strings.ToLower(what[0])] || leftLead[strings.ToLower(what[0])]) {
 		what = what[1:]
 	}
-	for len(what) > 0 && (strings.HasSuffix(strings.ToLower(what[len(what)-1]), "ly") || strings.EqualFold(what[len(what)-1], "also") || strings.EqualFold(what[len(what)-1], "further")) {
+	for len(what) > 0 && (strings.HasSuffix(strings.ToLower(what[len(what)-1]), "ly") || strings.EqualFold(what[len(what)-1], "also") || strings.EqualFold(what[len(what)-1], "further") || approxWords[strings.ToLower(what[len(what)-1])]) {
 		what = what[:len(what)-1] // "the top fine for serious cases also goes from …"
 	}
 	if contentWords(what) == 0 {
