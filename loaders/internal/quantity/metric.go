@@ -38,6 +38,7 @@ var metricStrategies = []metricStrategy{
 	{"table_cell", tableMetric},
 	{"change_range", changeRangeMetric},
 	{"label", labelMetric},
+	{"superlative", superlativeMetric},
 	{"list_item", listMetricStrategy},
 	{"conversion", conversionMetric},
 	{"respectively", func(c *figCtx) string { return respectivelyMetric(c.s.Tokens, c.f, c.prior, c.rest) }},
@@ -48,7 +49,13 @@ var metricStrategies = []metricStrategy{
 	{"elided_object", elidedObjectMetric},
 	{"accounted_for", accountedForMetric},
 	{"apposition", appositionMetric},
-	{"difference", func(c *figCtx) string { return tidy(differenceMetric(c.s.Tokens, c.f, c.near)) }},
+	{"difference", func(c *figCtx) string {
+		near := c.near
+		if c.f.unit == "percentage points" && len(c.prior) > 0 && c.prior[len(c.prior)-1].f.kind == "percent" {
+			near = c.prior[len(c.prior)-1].metric // a change of a share is of the share
+		}
+		return tidy(differenceMetric(c.s.Tokens, c.f, near))
+	}},
 	{"share_of", func(c *figCtx) string { return tidy(shareOfMetric(c.s.Tokens, c.f, c.near)) }},
 	{"ellipsis_for", func(c *figCtx) string { return ellipsisMetric(c.s.Tokens, c.f, c.prior) }},
 	{"value_totaling", func(c *figCtx) string {

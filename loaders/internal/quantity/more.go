@@ -417,6 +417,13 @@ func appositionMetric(c *figCtx) string {
 	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] || toks[k].Kind == text.Num || strings.EqualFold(toks[k].Text, "and")) {
 		k--
 	}
+	// "consisting of 6 chapters and 67 articles": back over the first item.
+	for k >= 2 && toks[k].Kind == text.Word && isNounish(toks[k]) && toks[k-1].Kind == text.Num && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "and") {
+		k -= 2
+		for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+			k--
+		}
+	}
 	verb := ""
 	switch {
 	case k >= 2 && strings.EqualFold(toks[k].Text, "of") && (strings.EqualFold(toks[k-1].Text, "consisting") || strings.EqualFold(toks[k-1].Text, "composed")):
@@ -485,10 +492,8 @@ func measureOfMetric(c *figCtx) string {
 	for lo > 0 && end-lo < 4 {
 		t := toks[lo-1]
 		lw := strings.ToLower(t.Text)
-		if t.Kind != text.Word || determiners[lw] || text.FunctionWord(lw) || npStop[lw] && lw != "added" || reportingVerbs[lw] {
-			break
-		}
-		if verbish(toks, lo-1) && !(lw == "added" && lo >= 2 && strings.EqualFold(toks[lo-2].Text, "value")) {
+		valueAdded := lw == "added" && lo >= 2 && strings.EqualFold(toks[lo-2].Text, "value")
+		if t.Kind != text.Word || determiners[lw] || text.FunctionWord(lw) || !valueAdded && (npStop[lw] || reportingVerbs[lw] || verbish(toks, lo-1)) {
 			break
 		}
 		lo--
@@ -508,7 +513,7 @@ func measureOfMetric(c *figCtx) string {
 	if lo > 0 && determiners[strings.ToLower(toks[lo-1].Text)] {
 		lo--
 	}
-	if v, vi := verbBefore(toks, lo+1); v != "" && vi == lo-1 {
+	if v, vi := verbBefore(toks, lo); v != "" && vi == lo-1 {
 		m = append(append([]string{}, np...), strings.Fields(v)...)
 		if subj := clauseSubject(toks, vi); contentWords(subj) > 0 {
 			m = append(append(m, "by"), subj...)
@@ -578,4 +583,48 @@ func farSubjectMetric(c *figCtx) string {
 		return ""
 	}
 	return tidy(np)
+}
+
+// superlativeMetric handles "New equipment manufacturing was the largest
+// segment at 3,419.4 billion yuan": the part's share of what the sentence
+// before measured ("value added of new equipment manufacturing").
+func superlativeMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	k := f.lo - 1
+	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+		k--
+	}
+	if k < 4 || !(strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "with")) {
+		return ""
+	}
+	// "… was the largest segment at": a copula, "the", a superlative.
+	cop := -1
+	for j := k - 1; j >= 1 && j >= k-5; j-- {
+		if copulas[strings.ToLower(toks[j].Text)] {
+			cop = j
+			break
+		}
+	}
+	if cop < 1 || !strings.EqualFold(toks[cop+1].Text, "the") || cop+2 >= k || !superlative(toks[cop+2].Text) {
+		return ""
+	}
+	if f.hi < len(toks) && toks[f.hi].Kind == text.Word && isNounish(toks[f.hi]) {
+		return "" // "the largest category with 1,510,914 pieces": the noun names it
+	}
+	part := phraseBefore(toks, cop, 6)
+	base := ""
+	if n := len(c.x.lastFigures); n > 0 {
+		base = c.x.lastFigures[n-1]
+	}
+	if contentWords(part) == 0 || base == "" {
+		return ""
+	}
+	return tidy(append(append(strings.Fields(nounPart(base)), "of"), part...))
+}
+
+// superlative reports whether w is a superlative adjective: "largest",
+// "biggest", "top", "most".
+func superlative(w string) bool {
+	lw := strings.ToLower(w)
+	return strings.HasSuffix(lw, "est") && len(lw) > 4 || lw == "top" || lw == "most" || lw == "leading"
 }

@@ -1053,7 +1053,7 @@ func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 	}
 	// Drop a reporting clause: "He said (that) exports …".
 	for k := len(words) - 1; k >= 0; k-- {
-		if reportingVerbs[strings.ToLower(words[k])] {
+		if reportingVerbs[strings.ToLower(words[k])] && !(k > 0 && strings.EqualFold(words[k-1], "value")) {
 			words = words[k+1:]
 			if len(words) > 0 && strings.EqualFold(words[0], "that") {
 				words = words[1:]
@@ -1753,7 +1753,8 @@ func phraseBefore(toks []text.Token, end, max int) []string {
 		if t.Kind == text.Punct && t.Text != "-" && t.Text != "'s" && t.Text != "’s" {
 			break
 		}
-		if (t.Kind == text.Num && !isYearTok(t)) || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (verbish(toks, k-1) && !text.IsCap(t)) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while" {
+		valueAdded := lw == "added" && k >= 2 && strings.EqualFold(toks[k-2].Text, "value")
+		if !valueAdded && ((t.Kind == text.Num && !isYearTok(t)) || leftCut[lw] || auxWords[lw] || reportingVerbs[lw] || (verbish(toks, k-1) && !text.IsCap(t)) || lw == "which" || lw == "that" || lw == "who" || lw == "where" || lw == "while") {
 			break
 		}
 		k--
@@ -1792,6 +1793,21 @@ func differenceMetric(toks []text.Token, f figure, near string) []string {
 	}
 	if contentWords(other) == 0 {
 		return nil
+	}
+	onlyTime := true
+	for _, w := range other {
+		if lw := strings.ToLower(w); !timeWords[lw] && lw != "earlier" && lw != "before" && lw != "ago" && lw != "period" && lw != "same" && !text.FunctionWord(lw) {
+			onlyTime = false
+		}
+	}
+	if onlyTime && near != "" {
+		// "0.35 percentage point more than a year earlier": the change of
+		// the figure before.
+		switch strings.ToLower(toks[f.hi].Text) {
+		case "lower", "less", "slower":
+			return append([]string{"decrease", "in"}, strings.Fields(near)...)
+		}
+		return append([]string{"increase", "in"}, strings.Fields(near)...)
 	}
 	if near == "" {
 		return append([]string{"difference", "from"}, other...)
