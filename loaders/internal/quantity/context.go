@@ -44,7 +44,7 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 			continue // not a head: "cases handled" keeps going; "patent cases" is a head at "cases"
 		}
 		j0 := i
-		for j0 > 0 && isNounWord(out[j0-1]) {
+		for j0 > 0 && prenominal(out[j0-1]) {
 			j0--
 		}
 		mods := c.earlierModifiers(lw, i == j0)
@@ -52,10 +52,7 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 			continue
 		}
 		// The words before the head in the metric.
-		j := i
-		for j > 0 && isNounWord(out[j-1]) {
-			j--
-		}
+		j := j0
 		have := map[string]bool{}
 		for _, x := range out {
 			have[strings.ToLower(x)] = true
@@ -84,7 +81,17 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 // function word.
 func modifierWord(t text.Token) bool {
 	lw := strings.ToLower(t.Text)
-	return isNounWord(t.Text) && !text.IsCap(t) && !determiners[lw] && scaleWords[lw] == 0 && spelledNumbers[lw] == 0 && !reportingVerbs[lw] && !approxWords[lw] && !timeWords[lw]
+	return isNounWord(t.Text) && (!text.IsCap(t) || text.IsAllCaps(t.Text)) && !determiners[lw] && scaleWords[lw] == 0 && spelledNumbers[lw] == 0 && !reportingVerbs[lw] && !approxWords[lw] && !timeWords[lw]
+}
+
+// prenominal reports whether w can qualify the noun after it: a noun word
+// or a participle used as an adjective ("IP-related", "registered").
+func prenominal(w string) bool {
+	lw := strings.ToLower(w)
+	if isNounWord(w) {
+		return true
+	}
+	return (strings.HasSuffix(lw, "ed") || strings.Contains(lw, "-")) && !text.FunctionWord(lw) && !strings.ContainsAny(lw, "(),")
 }
 
 // isNounWord reports whether w can stand inside a noun phrase.

@@ -1142,8 +1142,8 @@ func growthLabel(toks []text.Token, f figure) string {
 	fall := false
 	for k := f.lo - 1; k >= 0 && k >= f.lo-3; k-- {
 		w := strings.ToLower(toks[k].Text)
-		if fallWords[w] {
-			fall = true
+		if fallWords[w] && !(k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "than")) {
+			fall = true // not "grew by less than 5 percent"
 		}
 		if toks[k].Kind == text.Punct || toks[k].Kind == text.Num {
 			break
@@ -1439,7 +1439,15 @@ var metricTidy = strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", "
 
 // tidy joins metric words and caps the length.
 func tidy(ws []string) string {
-	out := strings.TrimSpace(metricTidy.Replace(strings.Join(ws, " ")))
+	// A word said twice in a row is said once: "patent patent cases".
+	dedup := ws[:0:0]
+	for i, w := range ws {
+		if i > 0 && strings.EqualFold(w, ws[i-1]) && w != "," {
+			continue
+		}
+		dedup = append(dedup, w)
+	}
+	out := strings.TrimSpace(metricTidy.Replace(strings.Join(dedup, " ")))
 	if len([]rune(out)) > 160 {
 		out = string([]rune(out)[:160])
 	}
@@ -2014,8 +2022,17 @@ func clauseSubject(toks []text.Token, vi int) []string {
 	}
 	if k > 0 && (strings.EqualFold(toks[k-1].Text, "which") || strings.EqualFold(toks[k-1].Text, "that") || strings.EqualFold(toks[k-1].Text, "who")) {
 		k--
-		if k > 0 && toks[k-1].Text == "," {
-			return nil // the antecedent of ", which" is too far to trust
+		if k > 1 && toks[k-1].Text == "," {
+			// ", which brought together 31 central bodies": the noun phrase
+			// before the comma, when it ends in a noun.
+			if p := toks[k-2]; p.Kind != text.Word || !isNounish(p) {
+				return nil
+			}
+			ws := phraseBefore(toks, k-1, 8)
+			if contentWords(ws) == 0 {
+				return nil
+			}
+			return ws
 		}
 	}
 	if k > 0 && toks[k-1].Text == "," {
@@ -2383,6 +2400,14 @@ func durationMetric(toks []text.Token, f figure) []string {
 	case "months", "years", "days", "weeks":
 	default:
 		return nil
+	}
+	if v, vi := verbBefore(toks, f.lo); (v == "taken" || v == "needed" || v == "required") && f.hi+1 < len(toks) && strings.EqualFold(toks[f.hi].Text, "to") {
+		// "civil appeals took 121.5 days to conclude": the time they took.
+		subj := phraseBefore(toks, vi, 6)
+		if contentWords(subj) > 0 {
+			out := append(append([]string{"time"}, v, "by"), subj...)
+			return append(append(out, "to"), toks[f.hi+1].Text)
+		}
 	}
 	if f.hi+1 >= len(toks) || !strings.EqualFold(toks[f.hi].Text, "of") {
 		return nil

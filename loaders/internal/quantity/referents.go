@@ -17,14 +17,21 @@ import (
 var referentWords = toSet(`them these those which`)
 
 // antecedent returns the metric a referent points back to: the figure
-// before in the sentence, else the figure before in the paragraph.
+// before in the sentence, else the figure before in the paragraph — the
+// whole, when that figure was a part of one ("patents among cases
+// accepted" → "cases accepted").
 func (c *figCtx) antecedent() string {
+	m := c.lastMetric
 	for k := len(c.prior) - 1; k >= 0; k-- {
 		if p := c.prior[k]; p.f.unit != "rank" && p.f.kind != "percent" {
-			return stripGrowth(p.metric)
+			m = stripGrowth(p.metric)
+			break
 		}
 	}
-	return c.lastMetric
+	if i := strings.LastIndex(m, " among "); i >= 0 {
+		m = m[i+len(" among "):]
+	}
+	return m
 }
 
 // nounPart cuts a metric at its first participle or verb: the thing
