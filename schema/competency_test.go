@@ -81,7 +81,7 @@ var competencyQueries = map[string]competencyQuery{
 	"000/q13": {query: `{ s: search(text: "Clean Energy Research Center", first: 1) { ...E relations { source { ...E } target { ...E } } } }`},
 	"000/q14": {query: `{ china: search(text: "China", types: [REGION], first: 1) { ...E
 		statistics(mentioned: true, metric: "cars") { ...S } }
-		held: statistics(metric: "China", document: "000_a115b26c6dbce2d3.txt") { ...S } }`},
+		held: statistics(metric: "possessed by China", document: "000_a115b26c6dbce2d3.txt") { ...S } }`},
 	"000/q15": {miss: "question too complex: SIPO is compared in another sentence than the one placing the USPTO in Commerce",
 		query: `{ uspto: search(text: "USPTO", types: [AGENCY], first: 1) { ...E
 		... on Agency { parent { ...E } } evidence { sentence entities(types: [AGENCY]) { ...E } } } }`},

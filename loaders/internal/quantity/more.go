@@ -509,6 +509,19 @@ func measureOfMetric(c *figCtx) string {
 	case "number", "total", "group", "batch", "list", "team", "series", "set", "share", "rate", "increase", "growth":
 		return "" // "a total of", "a group of", "an increase of": other rules read them
 	}
+	if v, ok := nominalVerbs[strings.ToLower(np[len(np)-1])]; ok && f.kind == "count" {
+		// "China is now in possession of 1.6 million": what the figure
+		// before counted, possessed by the clause's subject.
+		ante := c.antecedent()
+		if ante == "" {
+			return ""
+		}
+		m := append(strings.Fields(nounPart(ante)), v)
+		if subj := clauseSubjectOfCopula(toks, lo); contentWords(subj) > 0 {
+			m = append(append(m, "by"), subj...)
+		}
+		return tidy(m)
+	}
 	m := np
 	if lo > 0 && determiners[strings.ToLower(toks[lo-1].Text)] {
 		lo--
@@ -627,4 +640,21 @@ func superlativeMetric(c *figCtx) string {
 func superlative(w string) bool {
 	lw := strings.ToLower(w)
 	return strings.HasSuffix(lw, "est") && len(lw) > 4 || lw == "top" || lw == "most" || lw == "leading"
+}
+
+// nominalVerbs are nouns that name holding a quantity, with their verb:
+// "in possession of 1.6 million" is "possessed".
+var nominalVerbs = map[string]string{"possession": "possessed", "ownership": "owned", "holdings": "held", "custody": "held"}
+
+// clauseSubjectOfCopula returns the subject of "X is (now) in possession
+// of": the words between the clause's start and its copula.
+func clauseSubjectOfCopula(toks []text.Token, lo int) []string {
+	k := lo - 1
+	for k >= 0 && (strings.EqualFold(toks[k].Text, "in") || strings.EqualFold(toks[k].Text, "now") || strings.EqualFold(toks[k].Text, "still")) {
+		k--
+	}
+	if k < 1 || !copulas[strings.ToLower(toks[k].Text)] {
+		return nil
+	}
+	return phraseBefore(toks, k, 6)
 }

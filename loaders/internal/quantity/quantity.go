@@ -1212,7 +1212,7 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 	}
 	w := strings.ToLower(toks[k].Text)
 	particle := ""
-	if particles[w] && k > 0 && w != "over" && w != "on" {
+	if particles[w] && k > 0 && w != "over" && w != "on" && (w != "in" || inTakers[strings.ToLower(toks[k-1].Text)]) {
 		// "took in 525,618 cases", "handed over 480 cases"
 		if v, vi := verbBefore(toks, k); v != "" && vi == k-1 {
 			return v + " " + w, vi
@@ -1234,6 +1234,11 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 	}
 	return w, k
 }
+
+// inTakers are the verbs that take "in" as a particle ("took in 525,618
+// cases"); after other verbs "in" places the figure ("launched in 17
+// provinces").
+var inTakers = toSet(`took taken take takes brought bring handed hand turned taking bringing`)
 
 // irregularParticiples maps -ing forms whose past participle is irregular.
 var irregularParticiples = map[string]string{"making": "made", "holding": "held", "building": "built", "bringing": "brought",
