@@ -17,13 +17,20 @@ import (
 var scopeWords = toSet(`first-instance second-instance civil administrative criminal domestic foreign foreign-related overseas valid
 	online offline national provincial local`)
 
-// withContext narrows metric m of a figure in sentence si.
-func (c *figCtx) withContext(m string) string {
+// composed are the strategies whose metrics are made of metrics before,
+// which have their context already.
+var composed = toSet(`respectively figures_respectively list_item gapped_growth conversion`)
+
+// withContext narrows metric m, found by strategy id, of a figure.
+func (c *figCtx) withContext(m, id string) string {
 	ws := strings.Fields(m)
 	if len(ws) == 0 {
 		return m
 	}
-	out := c.inheritModifiers(ws)
+	out := ws
+	if !composed[id] {
+		out = c.inheritModifiers(ws)
+	}
 	if p := c.programFrame(); p != "" && !strings.Contains(strings.ToLower(strings.Join(out, " ")), strings.ToLower(p)) {
 		out = append(out, "in", p)
 	}
@@ -47,7 +54,7 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 		for j0 > 0 && prenominal(out[j0-1]) {
 			j0--
 		}
-		mods := c.earlierModifiers(lw, i == j0)
+		mods := c.earlierModifiers(lw)
 		if len(mods) == 0 {
 			continue
 		}
@@ -103,7 +110,7 @@ func isNounWord(w string) bool {
 // earlierModifiers returns the words that qualified noun w the last time
 // the paragraph named it before the figure ("first-instance
 // administrative IP" of "first-instance administrative IP cases"), or nil.
-func (c *figCtx) earlierModifiers(w string, bare bool) []string {
+func (c *figCtx) earlierModifiers(w string) []string {
 	doc := c.x.doc
 	look := func(toks []text.Token, end int) []string {
 		for k := end - 1; k > 0; k-- {
@@ -133,14 +140,8 @@ func (c *figCtx) earlierModifiers(w string, bare bool) []string {
 		}
 		return nil
 	}
-	if !bare {
-		// Scope words may come from the sentence itself; a bare noun takes
-		// its qualifiers only from the sentences before, since the
-		// sentence's own list names its siblings ("… led with 313,497
-		// cases, followed by patent cases …").
-		if m := look(c.s.Tokens, c.f.lo); m != nil {
-			return m
-		}
+	if m := look(c.s.Tokens, c.f.lo); m != nil {
+		return m
 	}
 	for k := c.si - 1; k >= 0 && k >= c.si-4; k-- {
 		s := &doc.Sentences[k]

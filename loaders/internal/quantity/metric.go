@@ -45,7 +45,6 @@ var metricStrategies = []metricStrategy{
 	{"of_which", func(c *figCtx) string { return tidy(ofWhichMetric(c.s.Tokens, c.f, c.prior)) }},
 	{"referent", referentMetric},
 	{"compared", comparedMetric},
-	{"comparative", comparativeMetric},
 	{"elided_object", elidedObjectMetric},
 	{"accounted_for", accountedForMetric},
 	{"apposition", appositionMetric},
@@ -56,6 +55,7 @@ var metricStrategies = []metricStrategy{
 		}
 		return tidy(differenceMetric(c.s.Tokens, c.f, near))
 	}},
+	{"comparative", comparativeMetric},
 	{"share_of", func(c *figCtx) string { return tidy(shareOfMetric(c.s.Tokens, c.f, c.near)) }},
 	{"ellipsis_for", func(c *figCtx) string { return ellipsisMetric(c.s.Tokens, c.f, c.prior) }},
 	{"value_totaling", func(c *figCtx) string {
@@ -90,7 +90,7 @@ func (c *figCtx) metric() (string, string) {
 	}
 	for _, st := range metricStrategies {
 		if m := trimMetric(st.find(c)); m != "" && validMetric(c, m) {
-			return c.withContext(m), st.id
+			return c.withContext(m, st.id), st.id
 		}
 	}
 	return "", ""
