@@ -54,6 +54,8 @@ func (d *docState) statistics(ctx context.Context) ([]Statistic, error) {
 			Sentence:   s.Text,
 			Offset:     s.Offset,
 			Rule:       st.Rule + "; period: " + st.PeriodRule,
+			MetricRule: st.MetricRule,
+			PeriodRule: st.PeriodRuleID,
 		}
 	}
 	return out, nil

@@ -52,8 +52,10 @@ type Statistic struct {
 	Subject    string  `json:"subject,omitempty"`     // Entity.ID
 	ReportedBy string  `json:"reported_by,omitempty"` // Entity.ID
 	Sentence   string  `json:"sentence"`
-	Offset     int     `json:"offset"`         // rune offset of Sentence in the document
-	Rule       string  `json:"rule,omitempty"` // why it was extracted
+	Offset     int     `json:"offset"`                // rune offset of Sentence in the document
+	Rule       string  `json:"rule,omitempty"`        // why it was extracted
+	MetricRule string  `json:"metric_rule,omitempty"` // the id of the metric strategy that named Metric
+	PeriodRule string  `json:"period_rule,omitempty"` // the id of the time rule that gave Period, "carried", "table column" or "document default"
 }
 
 // Relation links two entities of the same document with one of the

@@ -19,8 +19,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	verbose := fs.Bool("verbose", false, "list, per document, what was missed and what matched nothing")
+	byRule := fs.Bool("by-rule", false, "print the precision of every rule (entity, relation, metric strategy, time rule)")
 	gazetteers := fs.StringArray("gazetteer", nil, "extra gazetteer TSV file (repeatable)")
-	if err := parse(fs, args, stderr, "eval [--json] [--verbose] GOLD_DIR FILE...   (FILE: a document to extract, or the JSON `extract --json` printed)"); err != nil {
+	if err := parse(fs, args, stderr, "eval [--json] [--verbose] [--by-rule] GOLD_DIR FILE...   (FILE: a document to extract, or the JSON `extract --json` printed)"); err != nil {
 		return err
 	}
 	if fs.NArg() < 2 {
@@ -87,5 +88,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	counts, _ := json.Marshal(rep.Counts)
 	fmt.Fprintf(stdout, "counts %s\n", counts)
+	if *byRule {
+		fmt.Fprintf(stdout, "\n%-9s %6s %7s %9s  %s\n", "kind", "items", "correct", "precision", "rule")
+		for _, r := range rep.ByRule {
+			fmt.Fprintf(stdout, "%-9s %6d %7d %9.3f  %s\n", r.Kind, r.Items, r.Correct, r.Precision, r.Rule)
+		}
+	}
 	return nil
 }

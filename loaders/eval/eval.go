@@ -125,10 +125,55 @@ func (c *Counts) add(o Counts) {
 	c.RelExt += o.RelExt
 }
 
+// RuleScore is how one rule of the loaders did: the items it gave that
+// could be judged, and how many were right.
+type RuleScore struct {
+	Kind      string  `json:"kind"` // entity, relation, metric or period
+	Rule      string  `json:"rule"` // the rule's id
+	Items     int     `json:"items"`
+	Correct   int     `json:"correct"`
+	Precision float64 `json:"precision"`
+}
+
+// ruleTally counts the items and right items of each (kind, rule).
+type ruleTally map[[2]string]*[2]int
+
+func (t ruleTally) add(kind, rule string, ok bool) {
+	if rule == "" {
+		rule = "(none)"
+	}
+	k := [2]string{kind, rule}
+	n := t[k]
+	if n == nil {
+		n = new([2]int)
+		t[k] = n
+	}
+	n[0]++
+	if ok {
+		n[1]++
+	}
+}
+
+// RuleID is the id a rule text of the loaders is counted under: a
+// gazetteer match by its file ("gazetteer regions.tsv"), a pattern or
+// relation rule by its name, without what it resolved to.
+func RuleID(rule string) string {
+	if i := strings.Index(rule, ", resolved to"); i >= 0 {
+		rule = rule[:i]
+	}
+	if strings.HasPrefix(rule, "gazetteer ") {
+		if i := strings.Index(rule, ":"); i >= 0 {
+			rule = rule[:i]
+		}
+	}
+	return strings.TrimSpace(rule)
+}
+
 // DocReport is the score of one document, with what was missed.
 type DocReport struct {
 	Doc                string
 	Counts             Counts
+	rules              ruleTally
 	MissedEntities     []string // names of must entities not found
 	FalseEntities      []string // "name:type" of extracted entities matching nothing
 	MissedStatistics   []string // quotes of must statistics not found
@@ -138,16 +183,23 @@ type DocReport struct {
 
 // Report is the score over all gold documents.
 type Report struct {
-	EntityRecall       float64     `json:"entity_recall"`
-	EntityPrecision    float64     `json:"entity_precision"`
-	StatisticRecall    float64     `json:"statistic_recall"`
-	StatisticPrecision float64     `json:"statistic_precision"`
-	PeriodAccuracy     float64     `json:"period_accuracy"`
-	UnitAccuracy       float64     `json:"unit_accuracy"`
-	MetricAccuracy     float64     `json:"metric_accuracy"`
-	RelationRecall     float64     `json:"relation_recall"`
-	Counts             Counts      `json:"counts"`
-	Documents          []DocReport `json:"-"`
+	EntityRecall       float64 `json:"entity_recall"`
+	EntityPrecision    float64 `json:"entity_precision"`
+	StatisticRecall    float64 `json:"statistic_recall"`
+	StatisticPrecision float64 `json:"statistic_precision"`
+	PeriodAccuracy     float64 `json:"period_accuracy"`
+	UnitAccuracy       float64 `json:"unit_accuracy"`
+	MetricAccuracy     float64 `json:"metric_accuracy"`
+	RelationRecall     float64 `json:"relation_recall"`
+	Counts             Counts  `json:"counts"`
+	// ByRule is the precision of every rule, by kind, most items first:
+	// for entities and relations the share of what a rule gave that the
+	// gold has; for metrics the share of a strategy's statistics that match
+	// a gold statistic with the right metric; for periods the share of a
+	// time rule's statistics (matched, with a gold period) whose period is
+	// right.
+	ByRule    []RuleScore `json:"by_rule"`
+	Documents []DocReport `json:"-"`
 }
 
 // Score scores extractions against golds. An extraction is matched to a
@@ -159,6 +211,7 @@ func Score(golds []Gold, extractions []loaders.Extraction) Report {
 		byDoc[filepath.Base(extractions[i].Doc)] = &extractions[i]
 	}
 	var rep Report
+	all := ruleTally{}
 	for _, g := range golds {
 		ex := byDoc[g.Doc]
 		if ex == nil {
@@ -169,8 +222,31 @@ func Score(golds []Gold, extractions []loaders.Extraction) Report {
 		}
 		d := scoreDoc(g, ex)
 		rep.Counts.add(d.Counts)
+		for k, n := range d.rules {
+			m := all[k]
+			if m == nil {
+				m = new([2]int)
+				all[k] = m
+			}
+			m[0] += n[0]
+			m[1] += n[1]
+		}
 		rep.Documents = append(rep.Documents, d)
 	}
+	for k, n := range all {
+		rep.ByRule = append(rep.ByRule, RuleScore{Kind: k[0], Rule: k[1], Items: n[0], Correct: n[1], Precision: ratio(n[1], n[0], 0)})
+	}
+	kindOrder := map[string]int{"entity": 0, "relation": 1, "metric": 2, "period": 3}
+	sort.Slice(rep.ByRule, func(a, b int) bool {
+		ra, rb := rep.ByRule[a], rep.ByRule[b]
+		if ra.Kind != rb.Kind {
+			return kindOrder[ra.Kind] < kindOrder[rb.Kind]
+		}
+		if ra.Items != rb.Items {
+			return ra.Items > rb.Items
+		}
+		return ra.Rule < rb.Rule
+	})
 	c := rep.Counts
 	rep.EntityRecall = ratio(c.EntMustHit, c.EntMust, 1)
 	rep.EntityPrecision = ratio(c.EntTP, c.EntExt, 0)
@@ -191,7 +267,7 @@ func ratio(a, b int, empty float64) float64 {
 }
 
 func scoreDoc(g Gold, ex *loaders.Extraction) DocReport {
-	d := DocReport{Doc: g.Doc}
+	d := DocReport{Doc: g.Doc, rules: ruleTally{}}
 	c := &d.Counts
 
 	// Entities: the first gold entity sharing a type and a name matches; a
@@ -217,6 +293,7 @@ func scoreDoc(g Gold, ex *loaders.Extraction) DocReport {
 				break
 			}
 		}
+		d.rules.add("entity", RuleID(e.Rule), hit >= 0 && !matched[hit])
 		switch {
 		case hit >= 0 && !matched[hit]:
 			matched[hit] = true
@@ -248,6 +325,7 @@ func scoreDoc(g Gold, ex *loaders.Extraction) DocReport {
 	used := map[int]bool{}
 	for _, s := range ex.Statistics {
 		sent := s.Sentence
+		metricRight := false
 		for j, gs := range g.Statistics {
 			if used[j] {
 				continue
@@ -261,16 +339,19 @@ func scoreDoc(g Gold, ex *loaders.Extraction) DocReport {
 					if s.Period == gs.Period {
 						c.PerOK++
 					}
+					d.rules.add("period", s.PeriodRule, s.Period == gs.Period)
 				}
 				if UnitClass(s.Unit) == UnitClass(gs.Unit) {
 					c.UnitOK++
 				}
 				if MetricOK(s.Metric, gs.Metric) {
 					c.MetOK++
+					metricRight = true
 				}
 				break
 			}
 		}
+		d.rules.add("metric", s.MetricRule, metricRight)
 	}
 	c.StExt = len(ex.Statistics)
 	for j, gs := range g.Statistics {
@@ -287,11 +368,16 @@ func scoreDoc(g Gold, ex *loaders.Extraction) DocReport {
 	// Relations: same predicate between the gold entities the extracted
 	// subject and object matched.
 	found := map[[3]string]bool{}
+	goldRel := map[[3]string]bool{}
+	for _, gr := range g.Relations {
+		goldRel[[3]string{gr.Subject, gr.Predicate, gr.Object}] = true
+	}
 	for _, r := range ex.Relations {
 		s, o := toGold[r.Subject], toGold[r.Object]
 		if s != "" && o != "" {
 			found[[3]string{s, r.Predicate, o}] = true
 		}
+		d.rules.add("relation", RuleID(r.Rule), s != "" && o != "" && goldRel[[3]string{s, r.Predicate, o}])
 	}
 	c.RelExt = len(ex.Relations)
 	for _, gr := range g.Relations {

@@ -146,11 +146,14 @@ func Extract(ctx context.Context, doc *Doc) ([]Statistic, error) {
 			} else if s.Time != nil {
 				c := timex.Choose(s.Time, s.Tokens[f.lo].Lo, s.Tokens[f.hi-1].Hi)
 				if c.Period != "" {
-					st.Period, st.PeriodRule = c.Period, c.Rule
+					st.Period, st.PeriodRule, st.PeriodRuleID = c.Period, c.Rule, c.Rule
 					if c.Text != "" {
 						st.PeriodRule += " (" + c.Text + ")"
 					}
 				}
+			}
+			if st.PeriodRuleID == "" {
+				st.PeriodRuleID = st.PeriodRule
 			}
 			out = append(out, st)
 		}

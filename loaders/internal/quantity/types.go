@@ -54,11 +54,14 @@ type Statistic struct {
 	Unit       string
 	Kind       string // percent, currency, measure or count
 	Period     string
-	PeriodRule string // the time rule (or "carried", "document default") that gave the period
-	MetricRule string // the metric strategy that named the metric
-	Subject    string // entity id, or ""
-	Sentence   int    // index in Doc.Sentences
-	Rule       string // why it was extracted
+	PeriodRule string // the time rule (or "carried", "document default") that gave the period, with its phrase
+	// PeriodRuleID is PeriodRule without the phrase: a rule id of the time
+	// stage, "carried", "table column" or "document default".
+	PeriodRuleID string
+	MetricRule   string // the metric strategy that named the metric
+	Subject      string // entity id, or ""
+	Sentence     int    // index in Doc.Sentences
+	Rule         string // why it was extracted
 }
 
 // extraction is the state of one Extract call.
