@@ -57,6 +57,9 @@ func (rs *Rules) Recognize(sentence string) []Expr {
 			if r.capName > 0 && !capitalizedName(sentence, m, r.capName) {
 				continue
 			}
+			if r.afterChange && !afterChange(lower[:m[0]]) {
+				continue
+			}
 			v, ok := rs.evalValue(r, lower, m)
 			if !ok {
 				continue
@@ -106,6 +109,9 @@ func (rs *Rules) Recognize(sentence string) []Expr {
 				role, f.lo = Base, c // "than in 2019", "on 2019": a comparison base
 			}
 		}
+		if role == Base {
+			f.hi = whenClause(lower, f.hi) // "compared with 2021, when 4,100 filings were refused"
+		}
 		lo := toRune(f.lo)
 		hi := toRune(f.hi)
 		out[i] = Expr{Lo: lo, Hi: hi, Text: sentence[f.lo:f.hi], Rule: r.id, Role: role, Value: f.value}
@@ -136,6 +142,9 @@ func cueBefore(before, expr string) int {
 			break
 		}
 	}
+	if strings.HasSuffix(t, " from") && afterChange(strings.TrimSuffix(t, "from")) {
+		return len(t) - len("from") // "up 14% from the end of 2019"
+	}
 	for _, c := range comparisonCues {
 		if strings.HasSuffix(t, c) && (len(t) == len(c) || !isASCIILetter(t[len(t)-len(c)-1])) {
 			if (c == "as" || c == "like") && !strings.HasPrefix(expr, "in ") {
@@ -145,6 +154,45 @@ func cueBefore(before, expr string) int {
 		}
 	}
 	return -1
+}
+
+// changeWords end the words of a change before its base: "up 10%", "rose",
+// "down 4 percent".
+var changeWords = map[string]bool{"up": true, "down": true, "%": true, "percent": true, "points": true, "point": true,
+	"rose": true, "fell": true, "increased": true, "decreased": true, "grew": true, "dropped": true, "declined": true,
+	"climbed": true, "jumped": true, "slipped": true, "rising": true, "falling": true}
+
+// afterChange reports whether before (the text up to a "from") ends with
+// a change: "up 10% ", "rose ", "down 4 percent ".
+func afterChange(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.TrimRight(f[len(f)-1], ",")
+	return changeWords[w] || strings.HasSuffix(w, "%")
+}
+
+// whenClause extends a base that a "when" clause describes ("… in 2020,
+// when 59 million were seized") to the clause's end: the figures in it are
+// the base's.
+func whenClause(lower string, hi int) int {
+	rest := lower[hi:]
+	skip := 0
+	if strings.HasPrefix(rest, ",") {
+		skip = 1
+	}
+	if !strings.HasPrefix(strings.TrimLeft(rest[skip:], " "), "when ") {
+		return hi
+	}
+	end := len(lower)
+	for i := hi + skip + 1; i < len(lower); i++ {
+		if c := lower[i]; c == ',' && !(i+1 < len(lower) && lower[i+1] >= '0' && lower[i+1] <= '9') || c == ';' || c == '.' && !(i+1 < len(lower) && lower[i+1] >= '0' && lower[i+1] <= '9') {
+			end = i
+			break
+		}
+	}
+	return end
 }
 
 // casedOK reports whether every cased word (a month name) in

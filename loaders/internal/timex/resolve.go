@@ -74,6 +74,11 @@ func Resolve(doc Doc, sents []Sentence) string {
 		if s.Break == text.Section && !introduces(sents, i) {
 			carry = ""
 		}
+		if s.Break == text.Paragraph && doc.Genre != Transcript && carry != "" {
+			// A new paragraph that names no time is still about the
+			// section's year, not about the last paragraph's month or half.
+			carry = carry[:4]
+		}
 		if itemActive && s.Break >= itemEnds {
 			itemActive = false
 			refY, refM = docY, docM
@@ -88,6 +93,7 @@ func Resolve(doc Doc, sents []Sentence) string {
 			}
 		}
 		s.Carry = carry
+		same := carry // the period a "same period a year earlier" shifts
 		for k := range s.Exprs {
 			e := &s.Exprs[k]
 			if e.Role == Ignore {
@@ -97,13 +103,21 @@ func Resolve(doc Doc, sents []Sentence) string {
 			if err != nil || len(parts) == 0 {
 				continue
 			}
-			ys := years{ref: refY, refMonth: refM, topic: docTopic}
+			ys := years{ref: refY, refMonth: refM, topic: docTopic, report: doc.Year, same: same}
+			if docTopic == 0 && hasTopic(parts) {
+				// "for the year as a whole" with no year named yet: the year
+				// the document is about, as for a year left open.
+				parts = topicAsOpen(parts)
+			}
 			if hasUndef(parts) {
-				ys.undef = openYear(doc, parts, ys, paraTopic, docTopic)
+				ys.undef = openYear(doc, parts, ys, paraTopic, docTopic, futureTense(s.Text, e.Lo, e.Hi))
 			}
 			e.Period = format(parts, ys)
 			if e.Period == "" || e.Role == Base {
 				continue
+			}
+			if e.Role == Point && !isSpan(e.Period) {
+				same = e.Period
 			}
 			if explicit(parts) && !isSpan(e.Period) {
 				if y := lastYear(e.Period); y > 0 {
@@ -146,7 +160,7 @@ func introduces(sents []Sentence, i int) bool {
 }
 
 // openYear is the year an open year stands for (see Resolve).
-func openYear(doc Doc, parts []part, ys years, paraTopic, docTopic int) int {
+func openYear(doc Doc, parts []part, ys years, paraTopic, docTopic int, future bool) int {
 	if doc.Genre == Report {
 		switch {
 		case paraTopic > 0:
@@ -165,7 +179,7 @@ func openYear(doc Doc, parts []part, ys years, paraTopic, docTopic int) int {
 		return docTopic
 	}
 	ys.undef = ys.ref
-	if ys.refMonth > 0 {
+	if ys.refMonth > 0 && !future {
 		if end, ok := lastMonth(format(parts, ys)); ok && end.y*12+end.m > ys.ref*12+ys.refMonth {
 			if paraTopic > 0 && paraTopic < ys.ref {
 				return paraTopic
@@ -174,6 +188,24 @@ func openYear(doc Doc, parts []part, ys years, paraTopic, docTopic int) int {
 		}
 	}
 	return ys.ref
+}
+
+// futureWords mark a sentence about what is to come, whose open months
+// lie ahead of its date: "The rules take effect on 1 July".
+var futureWords = []string{" will ", " shall ", " take effect", " takes effect", " is to ", " are to ", " is expected", " are expected", " plans to ", " aims to ", " is scheduled", " are scheduled"}
+
+// futureTense reports whether the clause of the phrase at runes [lo, hi)
+// speaks of the future.
+func futureTense(s string, lo, hi int) bool {
+	cl, cr := clause(s, lo, hi)
+	rs := []rune(s)
+	l := " " + strings.ToLower(string(rs[cl:cr])) + " "
+	for _, w := range futureWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemStart reports whether a sentence opens a dated item: it starts a
@@ -265,17 +297,24 @@ type Choice struct {
 // Choose is PeriodAt with the reason for the choice.
 func Choose(s *Sentence, lo, hi int) Choice {
 	of := func(e Expr) Choice { return Choice{e.Period, e.Rule, e.Text} }
+	rs := []rune(s.Text)
 	for _, e := range s.Exprs {
 		if e.Period != "" && e.Role != Ignore && e.Lo <= lo && hi <= e.Hi {
 			return of(e)
 		}
+		// "compared with 2016's 152,000": the base's possessive holds the figure.
+		if e.Role == Base && e.Period != "" && e.Hi <= lo && lo-e.Hi <= 3 && lo <= len(rs) {
+			if gap := strings.TrimSpace(string(rs[e.Hi:lo])); gap == "'s" || gap == "’s" {
+				return of(e)
+			}
+		}
 	}
 	cl, cr := clause(s.Text, lo, hi)
-	pick := func(from, to int, last bool) (Choice, bool) {
+	pick := func(from, to int, last bool, weak bool) (Choice, bool) {
 		var best Choice
 		found := false
 		for _, e := range s.Exprs {
-			if e.Role != Point || e.Period == "" || e.Lo < from || e.Hi > to {
+			if !(e.Role == Point || weak && e.Role == Weak) || e.Period == "" || e.Lo < from || e.Hi > to {
 				continue
 			}
 			best, found = of(e), true
@@ -290,20 +329,25 @@ func Choose(s *Sentence, lo, hi int) Choice {
 			return of(e)
 		}
 	}
-	if c, ok := pick(cl, lo, true); ok {
+	if c, ok := pick(cl, lo, true, true); ok {
+		return c // a weak point counts in the figure's own clause: "China is now in possession of 1.6 million"
+	}
+	if c, ok := pick(hi, cr, false, true); ok {
 		return c
 	}
-	if c, ok := pick(hi, cr, false); ok {
-		return c
-	}
-	if c, ok := pick(0, lo, true); ok {
-		return c
+	if c, ok := pick(0, lo, true, !pointBefore(s, lo)); ok {
+		return c // a weak point opens the sentence: "At present, we have organized 17,000 …"
 	}
 	if s.Carry != "" {
 		return Choice{Period: s.Carry, Rule: "carried"}
 	}
-	if c, ok := pick(hi, 1<<30, false); ok {
+	if c, ok := pick(hi, 1<<30, false, false); ok {
 		return c
+	}
+	for _, e := range s.Exprs {
+		if e.Role == Weak && e.Period != "" {
+			return of(e)
+		}
 	}
 	for _, e := range s.Exprs {
 		if e.Role == Anchor && e.Period != "" {
@@ -311,6 +355,16 @@ func Choose(s *Sentence, lo, hi int) Choice {
 		}
 	}
 	return Choice{}
+}
+
+// pointBefore reports whether a point period of s ends before rune lo.
+func pointBefore(s *Sentence, lo int) bool {
+	for _, e := range s.Exprs {
+		if e.Role == Point && e.Period != "" && e.Hi <= lo {
+			return true
+		}
+	}
+	return false
 }
 
 // clause returns the rune span of the clause of text that holds [lo, hi):
@@ -335,12 +389,27 @@ func clause(text string, lo, hi int) (int, int) {
 	}
 	cr := len(rs)
 	for i := max(hi, 0); i < len(rs); i++ {
-		if boundary(i) {
+		if boundary(i) || i > 0 && rs[i-1] == ' ' && reportingAt(rs, i) {
 			cr = i
 			break
 		}
 	}
 	return cl, cr
+}
+
+// reportingWords open a clause of reported speech: "… released 10 model
+// cases and said it had handled 4,700 cases in 2019".
+var reportingWords = []string{"said", "says", "stated", "noted", "added", "announced", "reported", "explained"}
+
+// reportingAt reports whether a reporting verb starts at rune i.
+func reportingAt(rs []rune, i int) bool {
+	for _, w := range reportingWords {
+		n := len(w)
+		if i+n <= len(rs) && string(rs[i:i+n]) == w && (i+n == len(rs) || !unicode.IsLetter(rs[i+n])) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearMonth splits a date into year and month (0 when absent).

@@ -29,6 +29,9 @@ const (
 	// Anchor is the date that opens a dated item of a digest: it anchors the
 	// item's relative times and is a figure's period only as a last resort.
 	Anchor
+	// Weak is a point ("so far", "now") that a figure takes only when its
+	// sentence has no other point.
+	Weak
 )
 
 func (r Role) String() string {
@@ -39,6 +42,8 @@ func (r Role) String() string {
 		return "ignore"
 	case Anchor:
 		return "anchor"
+	case Weak:
+		return "weak"
 	}
 	return "point"
 }
@@ -54,7 +59,10 @@ type rule struct {
 	re      *regexp.Regexp
 	value   []piece // the value template
 	capName int     // if=capname:g, or 0
-	line    int
+	// afterChange is if=afterchange: the match must follow a change's
+	// words ("up 10% from 2020").
+	afterChange bool
+	line        int
 }
 
 // piece is a literal of a value template or a {table:groups} slot.
@@ -213,8 +221,10 @@ func (rs *Rules) parseRule(line string, macros map[string]string, order []string
 		r.role = Base
 	case "ignore":
 		r.role = Ignore
+	case "weak":
+		r.role = Weak
 	default:
-		return nil, fmt.Errorf("rule %s: role %q is not point, base or ignore", id, roleWord)
+		return nil, fmt.Errorf("rule %s: role %q is not point, weak, base or ignore", id, roleWord)
 	}
 	if !strings.HasPrefix(rest, `"`) {
 		return nil, fmt.Errorf("rule %s: the pattern must be in double quotes", id)
@@ -251,6 +261,10 @@ func (rs *Rules) parseRule(line string, macros map[string]string, order []string
 		return nil, fmt.Errorf("rule %s: %w", id, err)
 	}
 	for _, f := range fields[1:] {
+		if f == "if=afterchange" {
+			r.afterChange = true
+			continue
+		}
 		g, ok := strings.CutPrefix(f, "if=capname:")
 		if !ok {
 			return nil, fmt.Errorf("rule %s: unknown condition %q", id, f)

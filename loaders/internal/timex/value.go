@@ -21,6 +21,8 @@ const (
 	topicYear
 	undefYear
 	refMonth
+	reportYear // REPORT: the year a report covers
+	samePeriod // SAME: the period the sentence gave before, as a whole
 )
 
 // part is one parsed side of a value.
@@ -55,6 +57,10 @@ func parseValue(v string) ([]part, error) {
 func parsePart(s string) (part, error) {
 	var p part
 	switch {
+	case strings.HasPrefix(s, "REPORT"):
+		p.kind, s = reportYear, s[6:]
+	case strings.HasPrefix(s, "SAME"):
+		p.kind, s = samePeriod, s[4:]
 	case strings.HasPrefix(s, "REFM"):
 		p.kind, s = refMonth, s[4:]
 	case strings.HasPrefix(s, "REF"):
@@ -100,6 +106,9 @@ func parsePart(s string) (part, error) {
 	if s != "" {
 		return p, fmt.Errorf("%q left over", s)
 	}
+	if p.kind == samePeriod && p.sub != "" {
+		return p, fmt.Errorf("SAME takes no month, half or quarter")
+	}
 	return p, nil
 }
 
@@ -116,11 +125,32 @@ func validSub(s string) bool {
 // offset or REF itself ("last year", "this year"); not TOPIC or UNDEF.
 func explicit(parts []part) bool {
 	for _, p := range parts {
-		if p.kind == topicYear || p.kind == undefYear {
+		if p.kind == topicYear || p.kind == undefYear || p.kind == samePeriod {
 			return false
 		}
 	}
 	return len(parts) > 0
+}
+
+// hasTopic reports whether a value names the year last talked about.
+func hasTopic(parts []part) bool {
+	for _, p := range parts {
+		if p.kind == topicYear {
+			return true
+		}
+	}
+	return false
+}
+
+// topicAsOpen turns TOPIC into UNDEF (with its offset) in a copy of parts.
+func topicAsOpen(parts []part) []part {
+	out := append([]part(nil), parts...)
+	for i := range out {
+		if out[i].kind == topicYear {
+			out[i].kind = undefYear
+		}
+	}
+	return out
 }
 
 // hasUndef reports whether a value leaves a year open.
@@ -138,9 +168,11 @@ type ym struct{ y, m int }
 
 // years gives the years of the year terms.
 type years struct {
-	ref, refMonth int // the anchor: year, and month (0 when unknown)
-	topic         int // the year last talked about (0: none)
-	undef         int // what an open year is taken to be
+	ref, refMonth int    // the anchor: year, and month (0 when unknown)
+	topic         int    // the year last talked about (0: none)
+	undef         int    // what an open year is taken to be
+	report        int    // the year a report covers (0: none)
+	same          string // the period the sentence gave before (for SAME)
 }
 
 // format writes the parts as an absolute period, or "" when a year is
@@ -149,6 +181,12 @@ type years struct {
 func format(parts []part, ys years) string {
 	if len(parts) == 0 {
 		return ""
+	}
+	if parts[0].kind == samePeriod {
+		if len(parts) != 1 || ys.same == "" {
+			return ""
+		}
+		return shiftYears(ys.same, parts[0].offset)
 	}
 	var pts []string
 	for _, p := range parts {
@@ -161,10 +199,15 @@ func format(parts []part, ys years) string {
 		case topicYear:
 			y = ys.topic
 			if y == 0 {
+				y = ys.report // "during the year" in a report: the report's year
+			}
+			if y == 0 {
 				y = ys.ref
 			}
 		case undefYear:
 			y = ys.undef
+		case reportYear:
+			y = ys.report
 		case refMonth:
 			if ys.ref == 0 {
 				return ""
@@ -279,4 +322,21 @@ func firstYear(period string) int {
 func isSpan(period string) bool {
 	a, b, ok := strings.Cut(period, "/")
 	return ok && len(a) >= 4 && len(b) >= 4 && a[:4] != b[:4]
+}
+
+// shiftYears moves every year of a period by n: "2022-H1" by -1 is
+// "2021-H1".
+func shiftYears(period string, n int) string {
+	var b strings.Builder
+	for i := 0; i < len(period); {
+		if i+4 <= len(period) && isYear(period[i:i+4]) && (i == 0 || period[i-1] == '/') {
+			y, _ := strconv.Atoi(period[i : i+4])
+			b.WriteString(strconv.Itoa(y + n))
+			i += 4
+			continue
+		}
+		b.WriteByte(period[i])
+		i++
+	}
+	return b.String()
 }
