@@ -34,7 +34,7 @@ func extractDir(t *testing.T, x *loaders.Extractor, dir string) []loaders.Extrac
 // loaders were not written against, and on ../shared/corpus. CI fails
 // when a score falls under its floor.
 var scoreFloors = []struct {
-	set, docs, gold string
+	set, docs, gold                             string
 	stRecall, stPrecision, period, unit, metric float64
 }{
 	{"dev", "dev/docs", "dev/gold", 0.92, 0.92, 0.92, 0.95, 0.80},

@@ -114,7 +114,7 @@ func (c *figCtx) earlierModifiers(w string) []string {
 	doc := c.x.doc
 	look := func(toks []text.Token, end int) []string {
 		for k := end - 1; k > 0; k-- {
-			if strings.ToLower(toks[k].Text) != w {
+			if toks[k].Folded() != w {
 				continue
 			}
 			lo := k

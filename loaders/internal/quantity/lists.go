@@ -33,7 +33,7 @@ var itemStops = toSet(`, ; : and or by of were was are is including included nam
 // "(" (its bracket closing after it), "with" or "at", with an item before.
 func findListItem(toks []text.Token, f figure) (listItem, bool) {
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 {
@@ -52,7 +52,7 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 		}
 	}
 	open := k
-	w := strings.ToLower(toks[k].Text)
+	w := toks[k].Folded()
 	close := -1
 	switch w {
 	case "(":
@@ -69,11 +69,11 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 			return listItem{}, false
 		}
 	case "with", "at":
-		if pv := strings.ToLower(toks[k-1].Text); w == "at" && (strings.HasSuffix(pv, "ed") || linkVerbs[pv] || pv == "stood" || pv == "put" || pv == "set" || pv == "segment") {
+		if pv := toks[k-1].Folded(); w == "at" && (strings.HasSuffix(pv, "ed") || linkVerbs[pv] || pv == "stood" || pv == "put" || pv == "set" || pv == "segment") {
 			return listItem{}, false // "valued at 107 million", "stood at 1.2 million": not a slot
 		}
 		close = f.hi
-		if close < len(toks) && toks[close].Kind == text.Word && isNounish(toks[close]) && !strings.EqualFold(toks[close].Text, "and") && !(k > 0 && leadVerbs[strings.ToLower(toks[k-1].Text)]) {
+		if close < len(toks) && toks[close].Kind == text.Word && isNounish(toks[close]) && !strings.EqualFold(toks[close].Text, "and") && !(k > 0 && leadVerbs[toks[k-1].Folded()]) {
 			return listItem{}, false // "with 3,000 patents": a quantifier, not a slot
 		}
 	default:
@@ -102,7 +102,7 @@ func findListItem(toks []text.Token, f figure) (listItem, bool) {
 		lo--
 	}
 	// "Copyright claims led with 313,497 cases": the item is what led.
-	for hi > lo+1 && (leadVerbs[strings.ToLower(toks[hi-1].Text)] || strings.EqualFold(toks[hi-1].Text, "ranked") || strings.EqualFold(toks[hi-1].Text, "came")) {
+	for hi > lo+1 && (leadVerbs[toks[hi-1].Folded()] || strings.EqualFold(toks[hi-1].Text, "ranked") || strings.EqualFold(toks[hi-1].Text, "came")) {
 		hi--
 	}
 	if lo >= hi {
@@ -123,11 +123,11 @@ func isList(toks []text.Token, li listItem, figs []figure) bool {
 	if slots >= 2 {
 		return true
 	}
-	if toks[li.open].Text == "with" && li.open > 0 && leadVerbs[strings.ToLower(toks[li.open-1].Text)] {
+	if toks[li.open].Text == "with" && li.open > 0 && leadVerbs[toks[li.open-1].Folded()] {
 		return true // "Guangdong ranked first with about 240,000 registrations"
 	}
 	for k := li.itemLo - 1; k >= 0 && k >= li.itemLo-3; k-- {
-		if listCues[strings.ToLower(toks[k].Text)] || toks[k].Text == ":" {
+		if listCues[toks[k].Folded()] || toks[k].Text == ":" {
 			return true
 		}
 	}
@@ -180,7 +180,7 @@ func predicateAfter(toks []text.Token, k int) string {
 	if k >= len(toks) || toks[k].Kind != text.Word {
 		return ""
 	}
-	v := strings.ToLower(toks[k].Text)
+	v := toks[k].Folded()
 	if !verbish(toks, k) && !irregularPast[v] {
 		return ""
 	}
@@ -214,7 +214,7 @@ func listHead(toks []text.Token, itemLo int) string {
 	if k < 1 {
 		return ""
 	}
-	switch strings.ToLower(toks[k].Text) {
+	switch toks[k].Folded() {
 	case "were", "was", "are", "is", "included", "include", "includes":
 	default:
 		return ""
@@ -275,7 +275,7 @@ func (c *figCtx) mentionOpening(lo, hi int) *Mention {
 	toks := c.s.Tokens
 	for _, m := range c.s.Mentions {
 		if (m.Lo == lo || m.Lo == lo+1) && m.Hi < hi {
-			w := strings.ToLower(toks[m.Hi].Text)
+			w := toks[m.Hi].Folded()
 			if verbish(toks, m.Hi) || irregularPast[w] || w == "came" || w == "ranked" || w == "was" {
 				return m
 			}

@@ -135,7 +135,7 @@ func conversionMetric(c *figCtx) string {
 	}
 	toks := c.s.Tokens
 	k := c.f.lo - 1
-	for k >= p.f.hi && (approxWords[strings.ToLower(toks[k].Text)] || conversionWords[strings.ToLower(toks[k].Text)]) {
+	for k >= p.f.hi && (approxWords[toks[k].Folded()] || conversionWords[toks[k].Folded()]) {
 		k--
 	}
 	if k != p.f.hi-1 && !(k == p.f.hi && (toks[k].Text == "(" || toks[k].Text == ",")) {

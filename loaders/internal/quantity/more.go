@@ -15,18 +15,18 @@ func valueOfMetric(c *figCtx) string {
 		return ""
 	}
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 0 {
 		return ""
 	}
-	w := strings.ToLower(toks[k].Text)
+	w := toks[k].Folded()
 	switch {
 	case w == "worth":
 	case w == "at" && k > 0 && strings.EqualFold(toks[k-1].Text, "valued"):
 	case w == "of" && k > 0 && strings.EqualFold(toks[k-1].Text, "value"):
-		if k > 1 && toks[k-2].Kind == text.Word && !text.FunctionWord(strings.ToLower(toks[k-2].Text)) && !determiners[strings.ToLower(toks[k-2].Text)] {
+		if k > 1 && toks[k-2].Kind == text.Word && !text.FunctionWord(toks[k-2].Folded()) && !determiners[toks[k-2].Folded()] {
 			return "" // "a case value of": the phrase rule names it
 		}
 	default:
@@ -50,7 +50,7 @@ func amountInMetric(c *figCtx) string {
 	if f.kind != "currency" || f.hi+1 >= len(toks) {
 		return ""
 	}
-	w := strings.ToLower(toks[f.hi].Text)
+	w := toks[f.hi].Folded()
 	if w != "in" && w != "of" {
 		return ""
 	}
@@ -110,7 +110,7 @@ func figuresRespectivelyMetric(c *figCtx) string {
 	}
 	ref := -1
 	for k := 0; k+1 < f.lo && k < 6; k++ {
-		w := strings.ToLower(toks[k+1].Text)
+		w := toks[k+1].Folded()
 		if (w == "figures" || w == "numbers" || w == "totals") && (strings.EqualFold(toks[k].Text, "the") || strings.EqualFold(toks[k].Text, "both") || strings.EqualFold(toks[k].Text, "two") || strings.EqualFold(toks[k].Text, "three") || strings.EqualFold(toks[k].Text, "these")) {
 			ref = k + 1
 			break
@@ -245,7 +245,7 @@ func changeRangeMetric(c *figCtx) string {
 	// The "from" before this figure, or before the figure this one follows
 	// with "to".
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] && !strings.EqualFold(toks[k].Text, "to") {
+	for k >= 0 && approxWords[toks[k].Folded()] && !strings.EqualFold(toks[k].Text, "to") {
 		k--
 	}
 	if k < 1 {
@@ -253,7 +253,7 @@ func changeRangeMetric(c *figCtx) string {
 	}
 	role := ""
 	from := -1
-	switch strings.ToLower(toks[k].Text) {
+	switch toks[k].Folded() {
 	case "from":
 		role, from = "from", k
 	case "to":
@@ -297,7 +297,7 @@ func changeRangeMetric(c *figCtx) string {
 			return ""
 		}
 	}
-	v := strings.ToLower(toks[from-1].Text)
+	v := toks[from-1].Folded()
 	var what []string
 	ranging := v == "ranging" || v == "range" || v == "ranges" || v == "varying"
 	switch {
@@ -315,10 +315,10 @@ func changeRangeMetric(c *figCtx) string {
 	default:
 		// "raises the cap on statutory damages from": the object.
 		j := from - 1
-		for j > 0 && !changeVerbs[strings.ToLower(toks[j].Text)] && from-j < 9 && toks[j].Kind != text.Punct {
+		for j > 0 && !changeVerbs[toks[j].Folded()] && from-j < 9 && toks[j].Kind != text.Punct {
 			j--
 		}
-		if j == 0 || !changeVerbs[strings.ToLower(toks[j].Text)] {
+		if j == 0 || !changeVerbs[toks[j].Folded()] {
 			return ""
 		}
 		for _, t := range toks[j+1 : from] {
@@ -351,14 +351,14 @@ func changeRangeMetric(c *figCtx) string {
 func comparedMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 {
 		return ""
 	}
-	w := strings.ToLower(toks[k].Text)
-	p := strings.ToLower(toks[k-1].Text)
+	w := toks[k].Folded()
+	p := toks[k-1].Folded()
 	switch {
 	case (w == "with" || w == "to") && p == "compared":
 	case w == "from" && (p == "up" || p == "down" || p == "rising" || p == "falling"):
@@ -371,7 +371,7 @@ func comparedMetric(c *figCtx) string {
 	}
 	if f.hi < len(toks) && toks[f.hi].Kind == text.Word && isNounish(toks[f.hi]) && !strings.EqualFold(toks[f.hi].Text, "in") {
 		head := strings.ToLower(lastWord(headPart(nounPart(c.near))))
-		if strings.ToLower(toks[f.hi].Text) != head {
+		if toks[f.hi].Folded() != head {
 			return "" // "compared with 300 firms": another thing
 		}
 	}
@@ -386,7 +386,7 @@ func comparativeMetric(c *figCtx) string {
 	if f.kind != "percent" || f.hi >= len(toks) || c.near == "" {
 		return ""
 	}
-	switch strings.ToLower(toks[f.hi].Text) {
+	switch toks[f.hi].Folded() {
 	case "fewer", "less", "lower", "smaller", "down":
 		return "decrease in " + c.near
 	case "more", "higher", "greater", "larger", "up":
@@ -414,13 +414,13 @@ func appositionMetric(c *figCtx) string {
 	}
 	// The comma that opens the phrase, and the words between it and the figure.
 	k := f.lo - 1
-	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] || toks[k].Kind == text.Num || strings.EqualFold(toks[k].Text, "and")) {
+	for k >= 0 && (approxWords[toks[k].Folded()] || toks[k].Kind == text.Num || strings.EqualFold(toks[k].Text, "and")) {
 		k--
 	}
 	// "consisting of 6 chapters and 67 articles": back over the first item.
 	for k >= 2 && toks[k].Kind == text.Word && isNounish(toks[k]) && toks[k-1].Kind == text.Num && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "and") {
 		k -= 2
-		for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+		for k >= 0 && approxWords[toks[k].Folded()] {
 			k--
 		}
 	}
@@ -431,7 +431,7 @@ func appositionMetric(c *figCtx) string {
 	case k >= 1 && (strings.EqualFold(toks[k].Text, "comprising") || strings.EqualFold(toks[k].Text, "containing") || strings.EqualFold(toks[k].Text, "covering")):
 		k--
 	case k >= 2 && strings.EqualFold(toks[k-1].Text, "which") && toks[k].Kind == text.Word:
-		verb = presentParticiple(strings.ToLower(toks[k].Text))
+		verb = presentParticiple(toks[k].Folded())
 		k -= 2
 	case k >= 0 && toks[k].Text == ",":
 		// "The Provisions, 19 articles in all,"
@@ -481,7 +481,7 @@ func presentParticiple(v string) string {
 func measureOfMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
@@ -523,7 +523,7 @@ func measureOfMetric(c *figCtx) string {
 		return tidy(m)
 	}
 	m := np
-	if lo > 0 && determiners[strings.ToLower(toks[lo-1].Text)] {
+	if lo > 0 && determiners[toks[lo-1].Folded()] {
 		lo--
 	}
 	if v, vi := verbBefore(toks, lo); v != "" && vi == lo-1 {
@@ -544,14 +544,14 @@ func passiveSubjectMetric(c *figCtx) string {
 		return ""
 	}
 	k := f.hi
-	if w := strings.ToLower(toks[k].Text); w != "were" && w != "was" && w != "had" && w != "have" && w != "has" {
+	if w := toks[k].Folded(); w != "were" && w != "was" && w != "had" && w != "have" && w != "has" {
 		return ""
 	}
 	k++
 	if k < len(toks) && strings.EqualFold(toks[k].Text, "been") {
 		k++
 	}
-	if k >= len(toks) || !verbish(toks, k) && !irregularParticiple[strings.ToLower(toks[k].Text)] {
+	if k >= len(toks) || !verbish(toks, k) && !irregularParticiple[toks[k].Folded()] {
 		return ""
 	}
 	ante := c.antecedent()
@@ -571,10 +571,10 @@ var linkVerbs = toSet(`numbered totaled totalled reached stood came amounted hit
 func farSubjectMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
 	k := f.lo - 1
-	for k >= 0 && (approxWords[strings.ToLower(toks[k].Text)] || strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "to")) {
+	for k >= 0 && (approxWords[toks[k].Folded()] || strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "to")) {
 		k--
 	}
-	if k < 2 || !linkVerbs[strings.ToLower(toks[k].Text)] || toks[k-1].Text != "," {
+	if k < 2 || !linkVerbs[toks[k].Folded()] || toks[k-1].Text != "," {
 		return ""
 	}
 	// The clause's start, and its first phrase up to a comma.
@@ -604,7 +604,7 @@ func farSubjectMetric(c *figCtx) string {
 func superlativeMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 4 || !(strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "with")) {
@@ -613,7 +613,7 @@ func superlativeMetric(c *figCtx) string {
 	// "… was the largest segment at": a copula, "the", a superlative.
 	cop := -1
 	for j := k - 1; j >= 1 && j >= k-5; j-- {
-		if copulas[strings.ToLower(toks[j].Text)] {
+		if copulas[toks[j].Folded()] {
 			cop = j
 			break
 		}
@@ -653,7 +653,7 @@ func clauseSubjectOfCopula(toks []text.Token, lo int) []string {
 	for k >= 0 && (strings.EqualFold(toks[k].Text, "in") || strings.EqualFold(toks[k].Text, "now") || strings.EqualFold(toks[k].Text, "still")) {
 		k--
 	}
-	if k < 1 || !copulas[strings.ToLower(toks[k].Text)] {
+	if k < 1 || !copulas[toks[k].Folded()] {
 		return nil
 	}
 	return phraseBefore(toks, k, 6)

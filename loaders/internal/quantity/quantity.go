@@ -503,7 +503,7 @@ func (x *extraction) figures(s *Sentence) []figure {
 		}
 		pl := strings.ToLower(strings.TrimSuffix(prev, "."))
 		// Dates and times: "July 29", "29 July", "Nov. 30", "10 a.m.".
-		if text.Month(pl) > 0 || (i > 1 && toks[i-1].Text == "." && text.Month(strings.ToLower(toks[i-2].Text)) > 0) || text.Month(strings.ToLower(next)) > 0 {
+		if text.Month(pl) > 0 || (i > 1 && toks[i-1].Text == "." && text.Month(toks[i-2].Folded()) > 0) || text.Month(strings.ToLower(next)) > 0 {
 			continue
 		}
 		if next == "a.m." || next == "p.m." || next == "a" || next == "p" || next == ":" && i+2 < len(toks) && toks[i+2].Kind == text.Num ||
@@ -547,8 +547,8 @@ func (x *extraction) figures(s *Sentence) []figure {
 		k := i + 1
 		// Scale words: "million", "hundred million", "万", "亿".
 		for k < len(toks) {
-			w := strings.ToLower(toks[k].Text)
-			if w == "hundred" && k+1 < len(toks) && strings.ToLower(toks[k+1].Text) == "million" {
+			w := toks[k].Folded()
+			if w == "hundred" && k+1 < len(toks) && toks[k+1].Folded() == "million" {
 				f.value *= 1e8
 				k += 2
 				continue
@@ -576,28 +576,28 @@ func (x *extraction) figures(s *Sentence) []figure {
 		}
 		// Percent and percentage points.
 		if k < len(toks) {
-			w := strings.ToLower(toks[k].Text)
+			w := toks[k].Folded()
 			switch {
 			case toks[k].Text == "%" || toks[k].Text == "％":
 				f.unit, f.kind = "percent", "percent"
 				k++
-			case w == "percent" || (w == "per" && k+1 < len(toks) && strings.ToLower(toks[k+1].Text) == "cent"):
+			case w == "percent" || (w == "per" && k+1 < len(toks) && toks[k+1].Folded() == "cent"):
 				f.unit, f.kind = "percent", "percent"
 				if w == "per" {
 					k++
 				}
 				k++
-			case w == "percentage" && k+1 < len(toks) && strings.HasPrefix(strings.ToLower(toks[k+1].Text), "point"):
+			case w == "percentage" && k+1 < len(toks) && strings.HasPrefix(toks[k+1].Folded(), "point"):
 				f.unit, f.kind = "percentage points", "percent"
 				k += 2
 			}
 		}
 		// Currency after the number: "15.3 trillion yuan", "15,700 U.S. dollars".
 		if f.kind == "count" && k < len(toks) {
-			w := strings.ToLower(toks[k].Text)
+			w := toks[k].Folded()
 			if w == "u.s." || w == "us" || w == "american" || w == "hong" {
 				if k+1 < len(toks) {
-					if u, ok := currencyAfter[strings.ToLower(toks[k+1].Text)]; ok {
+					if u, ok := currencyAfter[toks[k+1].Folded()]; ok {
 						f.unit, f.kind = u, "currency"
 						k += 2
 					}
@@ -610,8 +610,8 @@ func (x *extraction) figures(s *Sentence) []figure {
 				k++
 			}
 		}
-		if f.kind == "count" && k < len(toks) && measureUnits[strings.ToLower(toks[k].Text)] {
-			f.unit, f.kind = strings.ToLower(toks[k].Text), "measure"
+		if f.kind == "count" && k < len(toks) && measureUnits[toks[k].Folded()] {
+			f.unit, f.kind = toks[k].Folded(), "measure"
 			k++
 		}
 		f.hi = k
@@ -665,10 +665,10 @@ func anaphoric(toks []text.Token, i int) bool {
 	if i == 0 {
 		return false
 	}
-	switch strings.ToLower(toks[i-1].Text) {
+	switch toks[i-1].Folded() {
 	case "the":
 		if i >= 2 {
-			switch strings.ToLower(toks[i-2].Text) {
+			switch toks[i-2].Folded() {
 			case "over", "than", "against", "versus":
 				return false // "up 20.37% over the 4,186,549 recorded in 2019": a figure compared
 			case "of":
@@ -822,11 +822,11 @@ func rankFigure(toks []text.Token, i int) (figure, bool) {
 	}
 	next := ""
 	if i+1 < len(toks) {
-		next = strings.ToLower(toks[i+1].Text)
+		next = toks[i+1].Folded()
 	}
 	cue := next == "place" || next == "places"
 	for k := i - 1; k >= 0 && i-k <= 6 && !cue; k-- {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if strings.HasPrefix(w, "rank") || w == "risen" || w == "rose" || w == "jumped" || w == "climbed" || w == "moved" {
 			cue = true
 		}
@@ -865,7 +865,7 @@ func seriesAhead(toks []text.Token, k int) bool {
 		return k+1 < len(toks) && isNounish(toks[k+1])
 	}
 	for n := k; n < len(toks) && n < k+5; n++ {
-		w := strings.ToLower(toks[n].Text)
+		w := toks[n].Folded()
 		if w == "," && n > k && n+2 < len(toks) && (strings.EqualFold(toks[n+1].Text, "and") || strings.EqualFold(toks[n+1].Text, "or")) {
 			return isNounish(toks[n+2]) // "civil, and administrative cases"
 		}
@@ -887,13 +887,13 @@ var tailPreps = toSet(`of for on from by under with across involving providing w
 // first half", "by the end of", "during 2023", "since 2015"): it ends a
 // qualifier, since time is the period's business.
 func timePhraseAt(toks []text.Token, n int) bool {
-	switch strings.ToLower(toks[n].Text) {
+	switch toks[n].Folded() {
 	case "in", "during", "by", "since", "until", "over", "from", "as", "at", "throughout":
 	default:
 		return false
 	}
 	for k := n + 1; k < len(toks) && k <= n+3; k++ {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if w == "top" || w == "first" && k+1 < len(toks) && toks[k+1].Kind == text.Num {
 			return false // "in the top 10" is a place in a list, not a time
 		}
@@ -942,7 +942,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(strings.ToLower(toks[j+1].Text), "ed") || (j > 0 && toks[j-1].Text == "-") || (j+2 < len(toks) && isNounish(toks[j+2]) && !strings.HasSuffix(strings.ToLower(toks[j+2].Text), "ed") && !auxWords[strings.ToLower(toks[j+2].Text)])) {
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(toks[j+1].Folded(), "ed") || (j > 0 && toks[j-1].Text == "-") || (j+2 < len(toks) && isNounish(toks[j+2]) && !strings.HasSuffix(toks[j+2].Folded(), "ed") && !auxWords[toks[j+2].Folded()])) {
 			// "small- and medium-sized enterprises": a hyphen before "and"
 			// joins modifiers.
 			np = append(np, w)
@@ -1000,14 +1000,14 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 		m++
 	}
 	if m < len(toks) && toks[m].Kind == text.Word {
-		w := strings.ToLower(toks[m].Text)
+		w := toks[m].Folded()
 		participle := (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "made" || w == "held" || w == "built" || w == "set") && !leftCut[w]
 		prep := m == j && (tailPreps[w] || (strings.HasSuffix(w, "ing") && len(w) > 5 && !timeWords[w] && !npStop[w] && w != "including"))
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
-				tw := strings.ToLower(toks[n].Text)
-				adjective := n+2 < len(toks) && strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed") && isNounish(toks[n+2]) && !strings.HasSuffix(strings.ToLower(toks[n+2].Text), "ed") && !auxWords[strings.ToLower(toks[n+2].Text)]
-				if (tw == "and" || tw == ",") && n+1 < len(toks) && !adjective && (toks[n+1].Kind == text.Num || text.FunctionWord(strings.ToLower(toks[n+1].Text)) || strings.HasSuffix(strings.ToLower(toks[n+1].Text), "ed")) {
+				tw := toks[n].Folded()
+				adjective := n+2 < len(toks) && strings.HasSuffix(toks[n+1].Folded(), "ed") && isNounish(toks[n+2]) && !strings.HasSuffix(toks[n+2].Folded(), "ed") && !auxWords[toks[n+2].Folded()]
+				if (tw == "and" || tw == ",") && n+1 < len(toks) && !adjective && (toks[n+1].Kind == text.Num || text.FunctionWord(toks[n+1].Folded()) || strings.HasSuffix(toks[n+1].Folded(), "ed")) {
 					break // "and a total of …", "and 213 cases …", "and guided …": a new clause
 				}
 				if tailNumber(toks, n) {
@@ -1078,10 +1078,10 @@ func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 		}
 	}
 	// Growth words right before the figure: "an increase of", "up".
-	if lo > 0 && growthWords[strings.ToLower(toks[lo-1].Text)] {
+	if lo > 0 && growthWords[toks[lo-1].Folded()] {
 		growth = true
 	}
-	if lo > 1 && strings.EqualFold(toks[lo-1].Text, "of") && growthWords[strings.ToLower(toks[lo-2].Text)] {
+	if lo > 1 && strings.EqualFold(toks[lo-1].Text, "of") && growthWords[toks[lo-2].Folded()] {
 		growth = true
 	}
 	// Drop leading function words and trailing prepositions.
@@ -1144,7 +1144,7 @@ func growthLabel(toks []text.Token, f figure) string {
 	// A fall: "dropped by 14.69 percent", "down 4.1%", "fell 3%".
 	fall := false
 	for k := f.lo - 1; k >= 0 && k >= f.lo-3; k-- {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if fallWords[w] && !(k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "than")) {
 			fall = true // not "grew by less than 5 percent"
 		}
@@ -1152,19 +1152,19 @@ func growthLabel(toks []text.Token, f figure) string {
 			break
 		}
 	}
-	if f.hi < len(toks) && fallWords[strings.ToLower(toks[f.hi].Text)] {
+	if f.hi < len(toks) && fallWords[toks[f.hi].Folded()] {
 		fall = true // "a 5% decline"
 	}
 	if fall {
 		for k := lo; k < hi; k++ {
-			if w := strings.ToLower(toks[k].Text); w == "year-on-year" || w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+2].Text, "year") {
+			if w := toks[k].Folded(); w == "year-on-year" || w == "year" && k+2 < len(toks) && strings.EqualFold(toks[k+2].Text, "year") {
 				return growthPrefixes[3]
 			}
 		}
 		return growthPrefixes[4]
 	}
 	for k := lo; k < hi; k++ {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if k > f.lo && (w == ";" || w == "." || (w == "," && k > f.hi+3)) {
 			break
 		}
@@ -1187,7 +1187,7 @@ func clauseOpener(toks []text.Token, lo int) string {
 		k--
 	}
 	if k < lo {
-		return strings.ToLower(toks[k].Text)
+		return toks[k].Folded()
 	}
 	return ""
 }
@@ -1198,7 +1198,7 @@ func clauseOpener(toks []text.Token, lo int) string {
 func verbBefore(toks []text.Token, lo int) (string, int) {
 	k := lo - 1
 	for k >= 0 {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if w == "more" || w == "than" || w == "over" || w == "nearly" || w == "about" || w == "around" || w == "approximately" || w == "some" || w == "almost" {
 			k--
 			continue
@@ -1213,14 +1213,14 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 	if k < 0 || toks[k].Kind != text.Word || text.IsCap(toks[k]) {
 		return "", -1
 	}
-	w := strings.ToLower(toks[k].Text)
+	w := toks[k].Folded()
 	particle := ""
-	if particles[w] && k > 0 && w != "over" && w != "on" && (w != "in" || inTakers[strings.ToLower(toks[k-1].Text)]) {
+	if particles[w] && k > 0 && w != "over" && w != "on" && (w != "in" || inTakers[toks[k-1].Folded()]) {
 		// "took in 525,618 cases", "handed over 480 cases"
 		if v, vi := verbBefore(toks, k); v != "" && vi == k-1 {
 			return v + " " + w, vi
 		}
-		if p := strings.ToLower(toks[k-1].Text); irregularPast[p] && !growthWords[p] {
+		if p := toks[k-1].Folded(); irregularPast[p] && !growthWords[p] {
 			return participleOf(p) + " " + w, k - 1
 		}
 		return "", -1
@@ -1297,7 +1297,7 @@ func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, 
 	left, growth := subjectBeforeFigure(toks, f.lo)
 	if f.kind == "percent" {
 		for k := f.hi; k < len(toks) && k < f.hi+3; k++ {
-			if growthWords[strings.ToLower(toks[k].Text)] {
+			if growthWords[toks[k].Folded()] {
 				growth = true // "a 35.2% year-on-year increase"
 			}
 		}
@@ -1326,7 +1326,7 @@ func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, 
 		f.kind = "measure"
 	}
 	if c := clauseStart(toks, f.lo); c+1 < f.lo && lastMetric != "" && len(left) > 0 {
-		switch strings.ToLower(toks[c].Text) {
+		switch toks[c].Folded() {
 		case "this", "these":
 			// "This sector has maintained a growth rate of 21%": the sector
 			// the sentence before counted.
@@ -1472,7 +1472,7 @@ func frameContext(toks []text.Token, f figure) []string {
 	if len(toks) < 4 {
 		return nil
 	}
-	lead := strings.ToLower(toks[0].Text)
+	lead := toks[0].Folded()
 	if lead != "among" && lead != "during" {
 		return nil
 	}
@@ -1512,13 +1512,13 @@ var particles = toSet(`out up off down away back on in over forward`)
 // the figure does not open such a clause.
 func relativeAntecedent(toks []text.Token, f figure) []string {
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 3 || !strings.EqualFold(toks[k].Text, "which") || toks[k-2].Text != "," {
 		return nil
 	}
-	prep := strings.ToLower(toks[k-1].Text)
+	prep := toks[k-1].Folded()
 	if !tailPreps[prep] || prep == "of" {
 		return nil // "…, of which 15 were …" is a part of the whole, not a place
 	}
@@ -1535,7 +1535,7 @@ func headIsSlot(toks []text.Token, f figure) bool {
 	if f.hi >= len(toks) {
 		return false
 	}
-	switch strings.ToLower(toks[f.hi].Text) {
+	switch toks[f.hi].Folded() {
 	case "slots", "spots", "positions":
 		return true
 	}
@@ -1580,7 +1580,7 @@ func figureGroup(toks []text.Token, f figure, prior []priorFig, rest []figure) (
 			return false
 		}
 		for k := a.hi; k < b.lo; k++ {
-			if w := strings.ToLower(toks[k].Text); w != "," && w != "and" {
+			if w := toks[k].Folded(); w != "," && w != "and" {
 				return false
 			}
 		}
@@ -1620,7 +1620,7 @@ func respectivelyMetric(toks []text.Token, f figure, prior []priorFig, rest []fi
 	end := group[len(group)-1].hi
 	found := false
 	for k := end; k < len(toks) && k < end+8; k++ {
-		w := strings.ToLower(toks[k].Text)
+		w := toks[k].Folded()
 		if w == "respectively" {
 			found = true
 			break
@@ -1656,7 +1656,7 @@ func respectivelyMetric(toks []text.Token, f figure, prior []priorFig, rest []fi
 	m := stripGrowth(named[len(named)-len(group)+idx].metric)
 	growth := false
 	for k := max(0, group[0].lo-3); k < end+6 && k < len(toks); k++ {
-		if growthWords[strings.ToLower(toks[k].Text)] {
+		if growthWords[toks[k].Folded()] {
 			growth = true
 		}
 	}
@@ -1721,7 +1721,7 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 	}
 	// "of which 61.8% belonged to the X sector", "of which 15 were recognized as Y"
 	k := f.hi
-	for k < len(toks) && (auxWords[strings.ToLower(toks[k].Text)]) {
+	for k < len(toks) && (auxWords[toks[k].Folded()]) {
 		k++
 	}
 	var pred []string
@@ -1792,7 +1792,7 @@ func differenceMetric(toks []text.Token, f figure, near string) []string {
 	if f.kind == "count" || f.hi+2 >= len(toks) || !strings.EqualFold(toks[f.hi+1].Text, "than") {
 		return nil
 	}
-	switch strings.ToLower(toks[f.hi].Text) {
+	switch toks[f.hi].Folded() {
 	case "higher", "lower", "more", "less", "faster", "slower":
 	default:
 		return nil
@@ -1819,7 +1819,7 @@ func differenceMetric(toks []text.Token, f figure, near string) []string {
 	if onlyTime && near != "" {
 		// "0.35 percentage point more than a year earlier": the change of
 		// the figure before.
-		switch strings.ToLower(toks[f.hi].Text) {
+		switch toks[f.hi].Folded() {
 		case "lower", "less", "slower":
 			return append([]string{"decrease", "in"}, strings.Fields(near)...)
 		}
@@ -1840,11 +1840,11 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 	}
 	// The figure must be a preposition's object, not what a verb reached.
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k >= 0 {
-		switch strings.ToLower(toks[k].Text) {
+		switch toks[k].Folded() {
 		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making", "or", "and", "equaling", "equalling":
 		default:
 			return nil
@@ -1864,7 +1864,7 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 	out := append([]string{"share", "of"}, obj...)
 	// A predicate after: "are foreign related".
 	m := j
-	for m < len(toks) && auxWords[strings.ToLower(toks[m].Text)] {
+	for m < len(toks) && auxWords[toks[m].Folded()] {
 		m++
 	}
 	if m > j {
@@ -1934,7 +1934,7 @@ func complementAfter(toks []text.Token, k int) []string {
 	if k >= len(toks) {
 		return nil
 	}
-	w := strings.ToLower(toks[k].Text)
+	w := toks[k].Folded()
 	if w != "for" && w != "during" && w != "to" || timePhraseAt(toks, k) {
 		return nil
 	}
@@ -1966,7 +1966,7 @@ func complementAfter(toks []text.Token, k int) []string {
 // an inventory of"), or, for a participle after a comma ("…, benefiting
 // 20,000 enterprises"), what the clause before named.
 func verbContext(toks []text.Token, vi int, prior []priorFig) []string {
-	w := strings.ToLower(toks[vi].Text)
+	w := toks[vi].Folded()
 	if strings.HasSuffix(w, "ing") {
 		if vi == 0 || toks[vi-1].Text != "," {
 			return nil
@@ -2014,12 +2014,12 @@ var pronouns = toSet(`we i you he she it they this that these those there here o
 func clauseSubject(toks []text.Token, vi int) []string {
 	k := vi
 	for k > 0 {
-		lw := strings.ToLower(toks[k-1].Text)
+		lw := toks[k-1].Folded()
 		if auxWords[lw] || lw == "also" || lw == "successfully" || lw == "jointly" || lw == "further" || (strings.HasSuffix(lw, "ly") && toks[k-1].Kind == text.Word && !text.IsCap(toks[k-1])) {
 			k--
 			continue
 		}
-		if lw == "and" && k >= 2 && strings.HasSuffix(strings.ToLower(toks[k-2].Text), "ed") && !text.IsCap(toks[k-2]) {
+		if lw == "and" && k >= 2 && strings.HasSuffix(toks[k-2].Folded(), "ed") && !text.IsCap(toks[k-2]) {
 			k -= 2 // "formulated and published"
 			continue
 		}
@@ -2087,8 +2087,8 @@ func objectBefore(toks []text.Token, end int) []string {
 	}
 	v := -1
 	for k := c; k < end; k++ {
-		lw := strings.ToLower(toks[k].Text)
-		if toks[k].Kind == text.Word && !text.IsCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !text.FunctionWord(strings.ToLower(toks[k-1].Text))) {
+		lw := toks[k].Folded()
+		if toks[k].Kind == text.Word && !text.IsCap(toks[k]) && (strings.HasSuffix(lw, "ed") || lw == "made" || lw == "held" || lw == "built") && (k == c || !text.FunctionWord(toks[k-1].Folded())) {
 			v = k
 		}
 	}
@@ -2117,22 +2117,22 @@ func objectBefore(toks []text.Token, end int) []string {
 // provinces" → "pilot projects".
 func prepContext(toks []text.Token, lo int) []string {
 	p := lo - 1
-	for p >= 0 && approxWords[strings.ToLower(toks[p].Text)] {
+	for p >= 0 && approxWords[toks[p].Folded()] {
 		p--
 	}
 	if p < 1 {
 		return nil
 	}
-	switch strings.ToLower(toks[p].Text) {
+	switch toks[p].Folded() {
 	case "with", "across", "in", "for", "on", "to":
 	default:
 		return nil
 	}
-	lw := strings.ToLower(toks[p-1].Text)
+	lw := toks[p-1].Folded()
 	if toks[p-1].Kind == text.Word && !text.IsCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !growthWords[lw] {
 		// Passive: "have been launched in 17 provinces".
 		k := p - 1
-		for k > 0 && auxWords[strings.ToLower(toks[k-1].Text)] {
+		for k > 0 && auxWords[toks[k-1].Folded()] {
 			k--
 		}
 		if k == p-1 {
@@ -2157,7 +2157,7 @@ func prepContext(toks []text.Token, lo int) []string {
 			break
 		}
 	}
-	if v < 0 || (toks[v].Text != "up" && (leftCut[strings.ToLower(toks[v].Text)] || growthWords[strings.ToLower(toks[v].Text)])) {
+	if v < 0 || (toks[v].Text != "up" && (leftCut[toks[v].Folded()] || growthWords[toks[v].Folded()])) {
 		return nil
 	}
 	if k := v + 1; k < p && (toks[k].Text == "out" || toks[k].Text == "up") {
@@ -2197,11 +2197,11 @@ var adjPrev = toSet(`the a an of with for in on to by its their our this these t
 
 // verbish reports whether token k is an -ed verb rather than an adjective.
 func verbish(toks []text.Token, k int) bool {
-	w := strings.ToLower(toks[k].Text)
+	w := toks[k].Folded()
 	if toks[k].Kind != text.Word || !strings.HasSuffix(w, "ed") || len(w) < 4 {
 		return false
 	}
-	return k == 0 || !adjPrev[strings.ToLower(toks[k-1].Text)]
+	return k == 0 || !adjPrev[toks[k-1].Folded()]
 }
 
 // isYearTok reports whether a number token is a year ("2017").
@@ -2214,7 +2214,7 @@ func isYearTok(t text.Token) bool {
 // four words.
 func clauseAhead(toks []text.Token, k int) bool {
 	for n := k; n < len(toks) && n < k+5; n++ {
-		w := strings.ToLower(toks[n].Text)
+		w := toks[n].Folded()
 		if auxWords[w] || leftCut[w] {
 			return true
 		}
@@ -2242,12 +2242,12 @@ func relativeOpen(toks []text.Token, c int) int {
 		if toks[j].Kind == text.Punct && toks[j].Text != "-" {
 			return -1
 		}
-		lw := strings.ToLower(toks[j].Text)
+		lw := toks[j].Folded()
 		if lw == "which" || lw == "who" {
 			if toks[j-1].Text == "," {
 				return j - 1
 			}
-			if tailPreps[strings.ToLower(toks[j-1].Text)] && toks[j-2].Text == "," {
+			if tailPreps[toks[j-1].Folded()] && toks[j-2].Text == "," {
 				return j - 2
 			}
 			return -1
@@ -2273,13 +2273,13 @@ func placeFiller(tail []string) bool {
 // patents": "in inventory by universities …".
 func nominalContext(toks []text.Token, lo int) []string {
 	k := lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 3 || !strings.EqualFold(toks[k].Text, "of") {
 		return nil
 	}
-	noun, art, verb := toks[k-1], strings.ToLower(toks[k-2].Text), toks[k-3]
+	noun, art, verb := toks[k-1], toks[k-2].Folded(), toks[k-3]
 	vw := strings.ToLower(verb.Text)
 	if (art != "a" && art != "an") || noun.Kind != text.Word || npStop[strings.ToLower(noun.Text)] || !(verbish(toks, k-3) || vw == "made" || vw == "completed") {
 		return nil
@@ -2300,7 +2300,7 @@ func withClauseContext(toks []text.Token, lo int) []string {
 	}
 	p := clauseStart(toks, c-1)
 	for k := p; k < c-1; k++ {
-		switch strings.ToLower(toks[k].Text) {
+		switch toks[k].Folded() {
 		case "was", "is", "were", "are", "became", "remained":
 			var ws []string
 			for _, t := range toks[k+1 : c-1] {
@@ -2325,14 +2325,14 @@ func listVerb(toks []text.Token, f figure, prior []priorFig) string {
 	for k := len(prior) - 1; k >= 0; k-- {
 		p := prior[k].f
 		sep := next.lo - 1
-		for sep > p.hi && approxWords[strings.ToLower(toks[sep].Text)] {
+		for sep > p.hi && approxWords[toks[sep].Folded()] {
 			sep--
 		}
 		if sep <= p.hi || (toks[sep].Text != "," && !strings.EqualFold(toks[sep].Text, "and")) || p.kind != f.kind {
 			return ""
 		}
 		for n := p.hi; n < sep; n++ {
-			w := strings.ToLower(toks[n].Text)
+			w := toks[n].Folded()
 			if auxWords[w] || leftCut[w] || verbish(toks, n) || toks[n].Kind == text.Punct && toks[n].Text != "," {
 				return ""
 			}
@@ -2363,14 +2363,14 @@ func coordinated(toks []text.Token, k int, np []string) ([]string, []string) {
 		return np, nil
 	}
 	n := j + 1
-	for n < len(toks) && approxWords[strings.ToLower(toks[n].Text)] {
+	for n < len(toks) && approxWords[toks[n].Folded()] {
 		n++
 	}
-	if n >= len(toks) || (toks[n].Kind != text.Num && spelledNumbers[strings.ToLower(toks[n].Text)] == 0) {
+	if n >= len(toks) || (toks[n].Kind != text.Num && spelledNumbers[toks[n].Folded()] == 0) {
 		return np, nil
 	}
 	n++
-	for n < len(toks) && scaleWords[strings.ToLower(toks[n].Text)] > 0 {
+	for n < len(toks) && scaleWords[toks[n].Folded()] > 0 {
 		n++
 	}
 	np2, tail2 := nounAfter(toks, n)
@@ -2450,7 +2450,7 @@ func definiteAntecedent(toks []text.Token, metric string, para []string) string 
 	}
 	mw := strings.Fields(metric)
 	for k := 1; k < len(toks); k++ {
-		switch strings.ToLower(toks[k-1].Text) {
+		switch toks[k-1].Folded() {
 		case "the", "these", "those":
 		default:
 			continue
@@ -2558,10 +2558,10 @@ func tailNumber(toks []text.Token, n int) bool {
 	if n > 0 && strings.EqualFold(toks[n-1].Text, "top") {
 		return true
 	}
-	if n+1 >= len(toks) || !isNounish(toks[n+1]) || n == 0 || !approxWords[strings.ToLower(toks[n-1].Text)] {
+	if n+1 >= len(toks) || !isNounish(toks[n+1]) || n == 0 || !approxWords[toks[n-1].Folded()] {
 		return false // a bare count in a qualifier is a figure of its own
 	}
-	w := strings.ToLower(toks[n+1].Text)
+	w := toks[n+1].Folded()
 	if scaleWords[w] > 0 || currencyAfter[w] != "" || timeWords[w] {
 		return false
 	}
@@ -2579,7 +2579,7 @@ func tailNumber(toks []text.Token, n int) bool {
 // longer; otherwise np is returned as is.
 func sharedModifiers(toks []text.Token, f figure, np []string) []string {
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 2 || !strings.EqualFold(toks[k].Text, "and") || len(np) == 0 || slices.Contains(np, "of") || slices.Contains(np, "(") {
@@ -2634,7 +2634,7 @@ func ofCountMetric(toks []text.Token, f figure) []string {
 		return nil
 	}
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
@@ -2645,7 +2645,7 @@ func ofCountMetric(toks []text.Token, f figure) []string {
 		return nil
 	}
 	for b := k - 1; b >= 0 && toks[b].Kind != text.Punct; b-- {
-		lw := strings.ToLower(toks[b].Text)
+		lw := toks[b].Folded()
 		if leftCut[lw] && !auxWords[lw] {
 			return nil // "reached a new record high of 45 million": the subject is the metric
 		}

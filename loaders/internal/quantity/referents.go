@@ -58,7 +58,7 @@ func referentMetric(c *figCtx) string {
 	if f.unit == "rank" {
 		return ""
 	}
-	after := f.hi+1 < len(toks) && strings.EqualFold(toks[f.hi].Text, "of") && referentWords[strings.ToLower(toks[f.hi+1].Text)]
+	after := f.hi+1 < len(toks) && strings.EqualFold(toks[f.hi].Text, "of") && referentWords[toks[f.hi+1].Folded()]
 	framed := !after && referentFrame(toks, f.lo)
 	if !after && !framed {
 		return ""
@@ -112,7 +112,7 @@ func referentFrame(toks []text.Token, lo int) bool {
 	if len(toks) < 3 {
 		return false
 	}
-	first := strings.ToLower(toks[0].Text)
+	first := toks[0].Folded()
 	if first != "of" && first != "among" {
 		return false
 	}
@@ -126,7 +126,7 @@ func referentFrame(toks []text.Token, lo int) bool {
 	if comma < 0 {
 		return false
 	}
-	second := strings.ToLower(toks[1].Text)
+	second := toks[1].Folded()
 	return referentWords[second] || second == "the" || second == "all"
 }
 
@@ -157,19 +157,19 @@ func frameNP(toks []text.Token) []string {
 // whole.
 func accountedFor(toks []text.Token, lo int) []string {
 	k := lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 || !strings.EqualFold(toks[k].Text, "for") {
 		return nil
 	}
 	end := k
-	if w := strings.ToLower(toks[k-1].Text); w == "accounted" || w == "account" || w == "accounts" || w == "accounting" {
+	if w := toks[k-1].Folded(); w == "accounted" || w == "account" || w == "accounts" || w == "accounting" {
 		end = k - 1
 	} else {
 		gapped := false
 		for j := 0; j < k-1; j++ {
-			if strings.HasPrefix(strings.ToLower(toks[j].Text), "account") && strings.EqualFold(toks[j+1].Text, "for") {
+			if strings.HasPrefix(toks[j].Folded(), "account") && strings.EqualFold(toks[j+1].Text, "for") {
 				gapped = true
 			}
 		}
@@ -192,13 +192,13 @@ func accountedFor(toks []text.Token, lo int) []string {
 // trademarks" → "concerning trademarks", "were utility model disputes" →
 // "utility model disputes among".
 func predicateOf(toks []text.Token, k int) []string {
-	for k < len(toks) && (auxWords[strings.ToLower(toks[k].Text)] && !copulas[strings.ToLower(toks[k].Text)] || strings.EqualFold(toks[k].Text, "also")) {
+	for k < len(toks) && (auxWords[toks[k].Folded()] && !copulas[toks[k].Folded()] || strings.EqualFold(toks[k].Text, "also")) {
 		k++
 	}
 	if k >= len(toks) || toks[k].Kind != text.Word {
 		return nil
 	}
-	v := strings.ToLower(toks[k].Text)
+	v := toks[k].Folded()
 	var words []string
 	if tailPreps[v] && v != "that" && v != "whose" {
 		// "4.797 million of them for domestic owners"

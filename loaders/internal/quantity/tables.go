@@ -19,6 +19,9 @@ var cellSep = regexp.MustCompile(`\s*\|\s*|\t+|\s{2,}`)
 // cells splits a line into its cells with their rune offsets, or nil when
 // the line is not a row of at least two cells.
 func cells(line string) ([]string, []int) {
+	if !strings.ContainsAny(line, "|\t") && !strings.Contains(line, "  ") {
+		return nil, nil // most lines: no separator, no regexp
+	}
 	locs := cellSep.FindAllStringIndex(line, -1)
 	if len(locs) == 0 {
 		return nil, nil
@@ -183,7 +186,7 @@ func (c *figCtx) tableHead(n int) []string {
 func labelMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
 	k := f.lo - 1
-	for k >= 0 && approxWords[strings.ToLower(toks[k].Text)] {
+	for k >= 0 && approxWords[toks[k].Folded()] {
 		k--
 	}
 	if k < 1 || (toks[k].Text != ":" && toks[k].Text != "—" && toks[k].Text != "–") {
@@ -207,7 +210,7 @@ func labelMetric(c *figCtx) string {
 		return ""
 	}
 	m := tidy(label)
-	if n := f.hi; n < len(toks) && toks[n].Kind == text.Word && isNounish(toks[n]) && !strings.Contains(strings.ToLower(m), strings.ToLower(toks[n].Text)) {
+	if n := f.hi; n < len(toks) && toks[n].Kind == text.Word && isNounish(toks[n]) && !strings.Contains(strings.ToLower(m), toks[n].Folded()) {
 		m += " (" + toks[n].Text + ")" // "special-sign users — 9,479 enterprises"
 	}
 	return m

@@ -67,6 +67,9 @@ func Breaks(rs []rune, sents []Sentence) []Break {
 // a numbered item.
 func startsTopic(s string) bool {
 	t := strings.TrimSpace(s)
+	if len(t) > 12 {
+		t = t[:12] // the marker is at the start: the regexp need not see the rest
+	}
 	return t == "" || listItemRe.MatchString(t)
 }
 

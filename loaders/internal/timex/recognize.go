@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Expr is a time expression found in a sentence.
@@ -31,26 +32,51 @@ type found struct {
 	value  string
 }
 
-var scratch = sync.Pool{New: func() any { return new([]bool) }}
+// scratch holds a scanState per goroutine between calls.
+var scratch sync.Pool
+
+// windowed is false only in tests that compare windowed recognition with
+// recognition over whole sentences.
+var windowed = true
 
 // Recognize returns the time expressions of one sentence, left to right,
 // with their values unresolved (Period is empty; see Resolve). Where two
 // matches overlap, the longer one wins, then the rule written first.
 func (rs *Rules) Recognize(sentence string) []Expr {
-	lower := asciiLower(sentence)
-	bp := scratch.Get().(*[]bool)
-	if len(*bp) < len(rs.rules) {
-		*bp = make([]bool, len(rs.rules))
+	st, _ := scratch.Get().(*scanState)
+	if st == nil || len(st.met) != len(rs.slotRule) {
+		st = rs.newScanState()
 	}
-	cands := rs.candidates(lower, *bp)
-	scratch.Put(bp)
+	defer scratch.Put(st)
+	// lower lives in st's buffer, reused by the next call: nothing kept
+	// from a Recognize call may point into it (values are built afresh,
+	// texts are cut from sentence).
+	lower := st.lower(sentence)
+	cands := rs.candidates(sentence, lower, st)
 	if len(cands) == 0 {
 		return nil
 	}
 	var all []found
+	var wbuf []span
 	for _, i := range cands {
 		r := rs.rules[i]
-		for _, m := range r.re.FindAllStringSubmatchIndex(lower, -1) {
+		var matches [][]int
+		if ws := rs.windows(i, lower, st, wbuf); windowed && ws != nil {
+			wbuf = ws
+			for _, w := range ws {
+				for _, m := range r.re.FindAllStringSubmatchIndex(lower[w.lo:w.hi], -1) {
+					for k := range m {
+						if m[k] >= 0 {
+							m[k] += w.lo
+						}
+					}
+					matches = append(matches, m)
+				}
+			}
+		} else {
+			matches = r.re.FindAllStringSubmatchIndex(lower, -1)
+		}
+		for _, m := range matches {
 			if m[1] == m[0] || !rs.casedOK(sentence, m[0], m[1]) {
 				continue
 			}
@@ -209,12 +235,11 @@ func (rs *Rules) casedOK(sentence string, lo, hi int) bool {
 		for j < len(s) && isASCIILetter(s[j]) {
 			j++
 		}
-		if s[i] >= 'a' && s[i] <= 'z' && rs.cased[s[i:j]] {
-			// A word cut by the match's edge is not a whole word.
-			whole := (lo+i == 0 || !isASCIILetter(sentence[lo+i-1])) && (lo+j >= len(sentence) || !isASCIILetter(sentence[lo+j]))
-			if whole {
-				return false
-			}
+		whole := (lo+i == 0 || !isASCIILetter(sentence[lo+i-1])) && (lo+j >= len(sentence) || !isASCIILetter(sentence[lo+j]))
+		if rs.cased[strings.ToLower(s[i:j])] && (s[i] >= 'a' && s[i] <= 'z' || !whole) {
+			// A lower-case month is no month; nor is one cut by the match's
+			// edge ("mayyear").
+			return false
 		}
 		i = j
 	}
@@ -328,6 +353,26 @@ func isYear(s string) bool {
 }
 
 func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// lower returns s lower-cased (ASCII letters only, so that offsets stay)
+// in the state's buffer.
+func (st *scanState) lower(s string) string {
+	if cap(st.buf) < len(s) {
+		st.buf = make([]byte, len(s), 2*len(s))
+	}
+	b := st.buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
 
 // asciiLower lower-cases ASCII letters only, so that the result has the
 // same byte offsets as s.

@@ -59,6 +59,10 @@ type rule struct {
 	re      *regexp.Regexp
 	value   []piece // the value template
 	capName int     // if=capname:g, or 0
+	maxLen  int     // the most runes a match can take, or -1
+	// before and after are how far a match reaches on either side of a
+	// string of the first trigger set, in runes (see reach).
+	before, after int
 	// afterChange is if=afterchange: the match must follow a change's
 	// words ("up 10% from 2020").
 	afterChange bool
@@ -75,11 +79,15 @@ type piece struct {
 // Rules is a compiled set of time rules with their word lists and
 // normalization tables. It is safe for concurrent use.
 type Rules struct {
-	rules  []*rule
-	tables map[string]map[string]string
-	cased  map[string]bool
-	match  *matcher // the prefilter: trigger strings → rules
-	always []int    // rules without a trigger, tried on every sentence
+	rules      []*rule
+	tables     map[string]map[string]string
+	cased      map[string]bool
+	match      *matcher // the prefilter: trigger strings → slots
+	casedMatch *matcher // the triggers that count only capitalized ("May"), on the sentence as written
+	always     []int    // rules without a trigger, tried on every sentence
+	slotRule   []int    // the rule of each trigger set ("slot")
+	firstSlot  []bool   // whether a slot is its rule's first (the one windows are cut around)
+	ruleSlots  [][]int  // the slots of each rule: all must be met
 }
 
 var (
@@ -171,7 +179,9 @@ func Parse(words, norms, rules io.Reader) (*Rules, error) {
 	}); err != nil {
 		return nil, err
 	}
-	rs.buildPrefilter()
+	if err := rs.buildPrefilter(); err != nil {
+		return nil, err
+	}
 	return rs, nil
 }
 
