@@ -88,7 +88,7 @@ func (c *figCtx) inheritModifiers(ws []string) []string {
 // function word.
 func modifierWord(t text.Token) bool {
 	lw := strings.ToLower(t.Text)
-	return isNounWord(t.Text) && (!text.IsCap(t) || text.IsAllCaps(t.Text)) && !determiners[lw] && scaleWords[lw] == 0 && spelledNumbers[lw] == 0 && !reportingVerbs[lw] && !approxWords[lw] && !timeWords[lw]
+	return isNounWord(t.Text) && (!text.IsCap(t) || text.IsAllCaps(t.Text)) && !determiners[lw] && units.scale[lw] == 0 && spelledNumbers[lw] == 0 && !reportingVerbs[lw] && !approxWords[lw] && !timeWords[lw]
 }
 
 // prenominal reports whether w can qualify the noun after it: a noun word

@@ -13,22 +13,6 @@ import (
 	"github.com/ipgraph/ipgraph/loaders/internal/timex"
 )
 
-// scaleWords multiply the number before them.
-var scaleWords = map[string]float64{
-	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"mln": 1e6, "bln": 1e9, "bn": 1e9,
-}
-
-// currencyAfter are currency words that follow a number, with their unit.
-var currencyAfter = map[string]string{
-	"yuan": "yuan", "rmb": "yuan", "cny": "yuan", "renminbi": "yuan",
-	"dollars": "US dollars", "dollar": "US dollars", "usd": "US dollars",
-	"euros": "euros", "euro": "euros", "eur": "euros", "yen": "yen", "won": "won",
-}
-
-// measureUnits are nouns that are units rather than things counted.
-var measureUnits = toSet(`points point times months month days day years year hours hour weeks week percent places place`)
-
 // Words that end a noun phrase after a number.
 var npStop = toSet(`in on at for from with by to per under over into across through as than compared and or but which that who whom whose where when while
 was were is are be been being has have had will would shall should can could may might must do does did
@@ -474,9 +458,9 @@ func (x *extraction) figures(s *Sentence) []figure {
 			// "four months", "six products were recognized"; not "two of them".
 			next := toks[i+1]
 			lw := strings.ToLower(next.Text)
-			if next.Kind == text.Word && !text.IsCap(next) && (measureUnits[lw] || isNounish(next)) && !timeWords[lw] && lw != "sessions" && lw != "aspects" {
+			if next.Kind == text.Word && !text.IsCap(next) && (units.measureOf[lw] || isNounish(next)) && !timeWords[lw] && lw != "sessions" && lw != "aspects" {
 				f := figure{lo: i, hi: i + 1, value: float64(n), kind: "count"}
-				if measureUnits[lw] {
+				if units.measureOf[lw] {
 					f.unit, f.kind, f.hi = lw, "measure", i+2
 				}
 				out = append(out, f)
@@ -534,17 +518,12 @@ func (x *extraction) figures(s *Sentence) []figure {
 		isYear := !strings.ContainsAny(t.Text, ",.") && len(t.Text) == 4 && v >= 1900 && v <= 2100
 		f := figure{lo: i, hi: i + 1, value: v, kind: "count"}
 		// Currency before the number: "RMB 1.2 billion", "$3 million".
-		if pl == "rmb" || pl == "cny" || pl == "¥" || pl == "￥" {
-			f.unit, f.kind = "yuan", "currency"
-			f.lo = i - 1
-		} else if prev == "$" || pl == "usd" || pl == "us$" {
-			f.unit, f.kind = "US dollars", "currency"
-			f.lo = i - 1
-		} else if prev == "€" || pl == "eur" {
-			f.unit, f.kind = "euros", "currency"
+		if u, ok := units.before[pl]; ok {
+			f.unit, f.kind = u, "currency"
 			f.lo = i - 1
 		}
 		k := i + 1
+		han := "" // what follows a glued Han scale in its token: "元" of "万元"
 		// Scale words: "million", "hundred million", "万", "亿".
 		for k < len(toks) {
 			w := toks[k].Folded()
@@ -553,17 +532,15 @@ func (x *extraction) figures(s *Sentence) []figure {
 				k += 2
 				continue
 			}
-			if sc, ok := scaleWords[w]; ok {
+			if sc, ok := units.scale[w]; ok {
 				f.value *= sc
 				k++
 				continue
 			}
 			if toks[k].Kind == text.CJK && toks[k].Lo == toks[k-1].Hi {
-				switch []rune(toks[k].Text)[0] {
-				case '万':
-					f.value *= 1e4
-				case '亿':
-					f.value *= 1e8
+				if sc, ok := units.glued[firstRune(toks[k].Text)]; ok {
+					f.value *= sc
+					han = strings.TrimLeft(toks[k].Text, string(firstRune(toks[k].Text)))
 				}
 			}
 			break
@@ -595,22 +572,24 @@ func (x *extraction) figures(s *Sentence) []figure {
 		// Currency after the number: "15.3 trillion yuan", "15,700 U.S. dollars".
 		if f.kind == "count" && k < len(toks) {
 			w := toks[k].Folded()
-			if w == "u.s." || w == "us" || w == "american" || w == "hong" {
+			if units.country[w] {
 				if k+1 < len(toks) {
-					if u, ok := currencyAfter[toks[k+1].Folded()]; ok {
+					if u, ok := units.after[toks[k+1].Folded()]; ok {
 						f.unit, f.kind = u, "currency"
 						k += 2
 					}
 				}
-			} else if u, ok := currencyAfter[w]; ok {
+			} else if u, ok := units.after[w]; ok {
 				f.unit, f.kind = u, "currency"
 				k++
-			} else if toks[k].Kind == text.CJK && strings.HasPrefix(toks[k].Text, "元") {
-				f.unit, f.kind = "yuan", "currency"
+			} else if u, ok := units.afterHan[firstRune(toks[k].Text)]; ok && toks[k].Kind == text.CJK {
+				f.unit, f.kind = u, "currency"
 				k++
+			} else if u, ok := units.afterHan[firstRune(han)]; ok {
+				f.unit, f.kind = u, "currency"
 			}
 		}
-		if f.kind == "count" && k < len(toks) && measureUnits[toks[k].Folded()] {
+		if f.kind == "count" && k < len(toks) && units.measureOf[toks[k].Folded()] {
 			f.unit, f.kind = toks[k].Folded(), "measure"
 			k++
 		}
@@ -1322,7 +1301,7 @@ func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, 
 		out := strings.Join(left, " ") + " of " + near
 		return strings.NewReplacer(" - ", "-", " ’s", "’s", " 's", "'s", " ,", ",").Replace(out)
 	}
-	if f.kind == "count" && len(np) >= 1 && len(np) <= 2 && measureUnits[strings.ToLower(np[len(np)-1])] && len(tail) == 0 {
+	if f.kind == "count" && len(np) >= 1 && len(np) <= 2 && units.measureOf[strings.ToLower(np[len(np)-1])] && len(tail) == 0 {
 		f.kind = "measure"
 	}
 	if c := clauseStart(toks, f.lo); c+1 < f.lo && lastMetric != "" && len(left) > 0 {
@@ -2370,7 +2349,7 @@ func coordinated(toks []text.Token, k int, np []string) ([]string, []string) {
 		return np, nil
 	}
 	n++
-	for n < len(toks) && scaleWords[toks[n].Folded()] > 0 {
+	for n < len(toks) && units.scale[toks[n].Folded()] > 0 {
 		n++
 	}
 	np2, tail2 := nounAfter(toks, n)
@@ -2562,7 +2541,7 @@ func tailNumber(toks []text.Token, n int) bool {
 		return false // a bare count in a qualifier is a figure of its own
 	}
 	w := toks[n+1].Folded()
-	if scaleWords[w] > 0 || currencyAfter[w] != "" || timeWords[w] {
+	if units.scale[w] > 0 || units.after[w] != "" || timeWords[w] {
 		return false
 	}
 	switch w {

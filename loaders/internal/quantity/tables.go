@@ -232,21 +232,11 @@ func (c *figCtx) unitFromLabel(label string) {
 	case strings.HasPrefix(m[1], "point"):
 		c.f.unit, c.f.kind = "points", "measure"
 	default:
-		switch m[2] {
-		case "thousand":
-			c.f.value *= 1e3
-		case "million":
-			c.f.value *= 1e6
-		case "billion":
-			c.f.value *= 1e9
-		case "trillion":
-			c.f.value *= 1e12
-		case "100 million":
+		if m[2] == "100 million" {
 			c.f.value *= 1e8
+		} else if sc, ok := units.scale[m[2]]; ok {
+			c.f.value *= sc
 		}
-		c.f.unit, c.f.kind = "yuan", "currency"
-		if m[3] != "yuan" && m[3] != "rmb" {
-			c.f.unit = "US dollars"
-		}
+		c.f.unit, c.f.kind = units.after[strings.TrimPrefix(m[3], "us ")], "currency"
 	}
 }
