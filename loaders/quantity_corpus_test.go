@@ -258,11 +258,13 @@ func TestFigureCorpus(t *testing.T) {
 	}
 }
 
-// The floors TestFigureCorpus holds (raised as the stage improves).
+// The floors TestFigureCorpus holds: the rates measured on 2026-12-07
+// (found 0.901, unit 0.945, metric 0.789, subject 0.809, negatives 0.981),
+// less a hundredth. Raise them as the stage improves.
 const (
-	minFound     = 0.0
-	minUnit      = 0.0
-	minMetric    = 0.0
-	minSubject   = 0.0
-	minNegatives = 0.0
+	minFound     = 0.89
+	minUnit      = 0.935
+	minMetric    = 0.78
+	minSubject   = 0.79
+	minNegatives = 0.97
 )

@@ -37,7 +37,7 @@ var scoreFloors = []struct {
 	set, docs, gold                             string
 	stRecall, stPrecision, period, unit, metric float64
 }{
-	{"dev", "dev/docs", "dev/gold", 0.92, 0.92, 0.92, 0.95, 0.80},
+	{"dev", "dev/docs", "dev/gold", 0.92, 0.92, 0.92, 0.95, 0.85},
 	{"corpus", "corpus", "gold", 0.92, 0.92, 0.92, 0.95, 0.85},
 }
 

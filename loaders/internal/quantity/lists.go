@@ -308,7 +308,14 @@ func phraseTexts(toks []text.Token) []string {
 var irregularPast = map[string]bool{"took": true, "gave": true, "saw": true, "won": false, "held": false, "made": false,
 	"sold": false, "brought": false, "got": true, "drew": true, "wrote": true, "led": false, "set": false, "put": false,
 	"found": false, "paid": false, "sent": false, "spent": false, "built": false, "grew": true, "rose": true, "fell": true,
-	"began": true, "ran": true, "became": true, "broke": true, "chose": true, "undertook": true, "heard": false, "caught": false}
+	"began": true, "ran": true, "became": true, "broke": true, "chose": true, "undertook": true, "heard": false, "caught": false,
+	"dealt": false, "kept": false, "lost": false, "met": false}
+
+// isIrregularPast reports whether w is one of irregularPast's forms.
+func isIrregularPast(w string) bool {
+	_, ok := irregularPast[w]
+	return ok
+}
 
 // participleOf gives the past participle of an irregular past form.
 func participleOf(v string) string {

@@ -37,6 +37,7 @@ type metricStrategy struct {
 var metricStrategies = []metricStrategy{
 	{"table_cell", tableMetric},
 	{"change_range", changeRangeMetric},
+	{"range_bound", rangeBoundMetric},
 	{"label", labelMetric},
 	{"superlative", superlativeMetric},
 	{"list_item", listMetricStrategy},
@@ -69,6 +70,8 @@ var metricStrategies = []metricStrategy{
 	{"value_of", valueOfMetric},
 
 	{"amount_in", amountInMetric},
+	{"container", containerMetric},
+	{"amount_involved", amountInvolvedMetric},
 	{"gapped_growth", gappedGrowthMetric},
 	{"figures_respectively", figuresRespectivelyMetric},
 	{"phrase", func(c *figCtx) string { return c.phraseMetric() }},
@@ -90,7 +93,11 @@ func (c *figCtx) metric() (string, string) {
 	}
 	for _, st := range metricStrategies {
 		if m := trimMetric(st.find(c)); m != "" && validMetric(c, m) {
-			return c.withContext(m, st.id), st.id
+			m = c.withContext(m, st.id)
+			if rate := rateAfter(c.s.Tokens, c.f.hi+1); c.f.kind == "count" && rate != nil && !strings.Contains(m, " per ") {
+				m = tidy(append(strings.Fields(m), rate...)) // "marks for every 10,000 market entities"
+			}
+			return m, st.id
 		}
 	}
 	return "", ""
@@ -211,6 +218,26 @@ func opensClause(toks []text.Token, lo, hi int) bool {
 	return false
 }
 
+// rateAfter reads a rate's base at k: "per 10,000 people", "for every
+// 10,000 market entities" give "per 10,000 …"; anything else gives nil.
+func rateAfter(toks []text.Token, k int) []string {
+	if k+2 >= len(toks) || !(strings.EqualFold(toks[k].Text, "per") || strings.EqualFold(toks[k].Text, "for") && strings.EqualFold(toks[k+1].Text, "every")) {
+		return nil
+	}
+	j := k + 1
+	if strings.EqualFold(toks[k].Text, "for") {
+		j++
+	}
+	if j+1 >= len(toks) || toks[j].Kind != text.Num {
+		return nil
+	}
+	end := j + 1
+	for end < len(toks) && end < j+4 && isNounish(toks[end]) && toks[end].Kind == text.Word {
+		end++
+	}
+	return append([]string{"per"}, phraseTexts(toks[j:end])...)
+}
+
 // unitFor gives a figure its unit: the unit found with it ("yuan",
 // "percent", "rank"); for a count, a ratio's "per 10,000 people" or, as
 // the gold convention has it, the plural noun it counts ("cases",
@@ -222,18 +249,8 @@ func unitFor(f figure, metric string, toks []text.Token) string {
 	if f.hi < len(toks) {
 		if w := toks[f.hi]; w.Kind == text.Word && isNounish(w) && !text.IsCap(w) && len(w.Text) > 3 && strings.HasSuffix(w.Text, "s") && !strings.HasSuffix(w.Text, "ss") {
 			// "5.007 million registrations", "1,004,676 pieces", "1,724 marks for every 10,000 market entities"
-			if k := f.hi + 1; k+2 < len(toks) && (strings.EqualFold(toks[k].Text, "per") || strings.EqualFold(toks[k].Text, "for") && strings.EqualFold(toks[k+1].Text, "every")) {
-				j := k + 1
-				if strings.EqualFold(toks[k].Text, "for") {
-					j++
-				}
-				if j+1 < len(toks) && toks[j].Kind == text.Num {
-					end := j + 1
-					for end < len(toks) && end < j+4 && isNounish(toks[end]) && toks[end].Kind == text.Word {
-						end++
-					}
-					return tidy(append([]string{w.Text, "per"}, phraseTexts(toks[j:end])...))
-				}
+			if rate := rateAfter(toks, f.hi+1); rate != nil {
+				return tidy(append([]string{w.Text}, rate...))
 			}
 			return w.Text
 		}
@@ -274,4 +291,73 @@ func headPart(np string) string {
 		}
 	}
 	return np
+}
+
+// rangeBoundMetric names the upper end of a range that qualifies a noun
+// before "of": "punitive damages of one to five times for malicious
+// misappropriation" gives 5 the metric "maximum punitive damages for
+// malicious misappropriation".
+func rangeBoundMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	lo := f.lo - 2
+	if lo < 1 || !strings.EqualFold(toks[f.lo-1].Text, "to") || !numberWord(toks[lo]) {
+		return ""
+	}
+	if strings.EqualFold(toks[lo-1].Text, "from") || strings.EqualFold(toks[lo-1].Text, "between") {
+		lo-- // "of from one to five times"
+	}
+	if lo < 1 || !strings.EqualFold(toks[lo-1].Text, "of") {
+		return ""
+	}
+	var head []string
+	for k := lo - 2; k >= 0 && len(head) < 5 && isNounish(toks[k]) && !verbForms[toks[k].Folded()] && !leftCut[toks[k].Folded()]; k-- {
+		head = append([]string{toks[k].Text}, head...)
+	}
+	if contentWords(head) == 0 {
+		return ""
+	}
+	out := append([]string{"maximum"}, head...)
+	if k := f.hi; k+1 < len(toks) && strings.EqualFold(toks[k].Text, "for") {
+		out = append(out, "for")
+		for k++; k < len(toks) && k <= f.hi+4 && toks[k].Kind == text.Word && !tailPreps[toks[k].Folded()]; k++ {
+			out = append(out, toks[k].Text) // "for intentional infringement"
+		}
+	}
+	return tidy(out)
+}
+
+// numberWord reports whether t is a number, written in figures or words.
+func numberWord(t text.Token) bool {
+	if t.Kind == text.Num {
+		return true
+	}
+	_, ok := spelledNumbers[t.Folded()]
+	return ok || t.Folded() == "one"
+}
+
+// containerMetric handles "663 products in 47 series": the second figure
+// counts what holds the first, "series of products involved".
+func containerMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "count" || f.lo < 3 || len(c.prior) == 0 || !strings.EqualFold(toks[f.lo-1].Text, "in") {
+		return ""
+	}
+	p := c.prior[len(c.prior)-1]
+	gap := f.lo - 1 - p.f.hi
+	if p.f.kind != "count" || gap < 1 || gap > 3 || p.metric == "" {
+		return ""
+	}
+	for _, t := range toks[p.f.hi : f.lo-1] {
+		if !isNounish(t) || text.IsCap(t) {
+			return ""
+		}
+	}
+	np, tail := nounAfter(toks, f.hi)
+	if len(np) == 0 || len(np) > 2 || len(tail) > 0 || text.IsCap(f.hiToken(toks)) {
+		return ""
+	}
+	if k := f.hi + len(np); k < len(toks) && toks[k].Kind == text.Word && !strings.EqualFold(toks[k].Text, "and") {
+		return "" // "… in 42,000 batches came through the post": a clause goes on
+	}
+	return tidy(append(append(np, "of"), strings.Fields(stripGrowth(p.metric))...))
 }

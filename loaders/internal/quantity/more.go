@@ -68,6 +68,31 @@ func amountInMetric(c *figCtx) string {
 	return tidy(append(m, tail...))
 }
 
+// amountInvolvedMetric handles "criminal cases involving RMB 524
+// million": the sum the cases involved, "amount involved in criminal
+// cases".
+func amountInvolvedMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	if f.kind != "currency" {
+		return ""
+	}
+	k := f.lo - 1
+	for k >= 0 && approxWords[toks[k].Folded()] {
+		k--
+	}
+	if k < 1 || toks[k].Folded() != "involving" {
+		return ""
+	}
+	var head []string
+	for j := k - 1; j >= 0 && len(head) < 5 && isNounish(toks[j]) && !determiners[toks[j].Folded()] && !strings.HasSuffix(toks[j].Folded(), "ed"); j-- {
+		head = append([]string{toks[j].Text}, head...)
+	}
+	if contentWords(head) == 0 {
+		return ""
+	}
+	return tidy(append([]string{"amount", "involved", "in"}, head...))
+}
+
 // gappedGrowthMetric handles "Invention grants rose 4.8% and trademark
 // registrations 27.9%": the verb of the first clause is left out of the
 // second, whose noun phrase grew.
@@ -151,6 +176,8 @@ func verbSubjectMetric(c *figCtx) string {
 	}
 	head := "number"
 	switch {
+	case f.kind == "currency" && v == "added":
+		return tidy(append([]string{"value", "added", "of"}, subj...)) // "the industries added RMB 7.51 trillion"
 	case f.kind == "currency":
 		head = "amount"
 	case f.kind == "percent":
@@ -174,8 +201,26 @@ func trimMetric(m string) string {
 		}
 		ws = ws[1:]
 	}
+	// Nor does it end with one, or with a clause word: "an IP action plan
+	// within", "central bodies when it was set".
+	for i, w := range ws {
+		if i > 0 && subordinators[strings.ToLower(w)] {
+			ws = ws[:i]
+			break
+		}
+	}
+	for len(ws) > 1 {
+		lw := strings.ToLower(ws[len(ws)-1])
+		if !(tailPreps[lw] || determiners[lw] || lw == "and" || lw == "or" || lw == "but") || lw == "that" {
+			break
+		}
+		ws = ws[:len(ws)-1]
+	}
 	return strings.Join(ws, " ")
 }
+
+// subordinators open a clause that a metric never takes in.
+var subordinators = toSet(`when whenever because although though unless whereas`)
 
 // validMetric refuses a metric that names nothing: one made only of
 // function words, adverbs and verbs, one that opens with a preposition
@@ -186,7 +231,7 @@ func validMetric(c *figCtx, m string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	if first := strings.ToLower(ws[0]); first == "against" || first == "than" || (first == "of" && len(ws) <= 3) {
+	if first := strings.ToLower(ws[0]); first == "against" || first == "than" || (first == "of" && len(ws) <= 3) || len(ws) == 1 && (tailPreps[first] || comparisonPreps[first]) {
 		return false // "against", "of GDP": a fragment, not a concept
 	}
 	nouns := 0
@@ -220,6 +265,9 @@ func validMetric(c *figCtx, m string) bool {
 	}
 	return true
 }
+
+// comparisonPreps place a figure against another ("11.33 points above").
+var comparisonPreps = toSet(`above below over under beyond behind ahead`)
 
 // verbForms are present-tense verbs that name no quantity alone.
 var verbForms = toSet(`allows sets touch touches brings introduces calls provides covers includes involves`)

@@ -439,6 +439,14 @@ func parseNumber(s string) (float64, bool) {
 	return v, err == nil
 }
 
+// hiToken is the token just after the figure, or a blank token at the end.
+func (f figure) hiToken(toks []text.Token) text.Token {
+	if f.hi < len(toks) {
+		return toks[f.hi]
+	}
+	return text.Token{}
+}
+
 // figures finds the numbers of a sentence that can be statistics, skipping
 // years, dates, list numbers, document numbers, times and ranges.
 func (x *extraction) figures(s *Sentence) []figure {
@@ -860,7 +868,56 @@ func seriesAhead(toks []text.Token, k int) bool {
 
 // tailPreps are the words that may open a qualifier after the noun a figure
 // counts: "cases of …", "SMEs to participate in …", "disputes through …".
-var tailPreps = toSet(`of for on from by under with across involving providing whose that to through in at among within into against`)
+var tailPreps = toSet(`of for on from by under with across involving providing whose that to through in at among within into against over`)
+
+// participleAfterHead reports whether the -ing word at j opens a
+// participle phrase after the head noun before it ("batteries infringing
+// the mark"), not a modifier inside the phrase ("BRI participating
+// countries").
+func participleAfterHead(toks []text.Token, j int) bool {
+	w := toks[j].Folded()
+	if !strings.HasSuffix(w, "ing") || len(w) <= 5 || ingPreps[w] || j == 0 {
+		return false
+	}
+	prev := toks[j-1]
+	if prev.Kind != text.Word || text.IsCap(prev) {
+		return false
+	}
+	pw := prev.Folded()
+	return strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss") || j+1 < len(toks) && determiners[toks[j+1].Folded()]
+}
+
+// reducedRelative reads a relative clause without "that" at j: "the IP
+// Court received" after "civil appeals" gives "received by the IP Court".
+func reducedRelative(toks []text.Token, j int) []string {
+	if j >= len(toks) || !determiners[toks[j].Folded()] || toks[j].Folded() == "a" || toks[j].Folded() == "an" {
+		return nil
+	}
+	for k := j + 1; k < len(toks) && k <= j+5; k++ {
+		t := toks[k]
+		if t.Kind != text.Word {
+			return nil
+		}
+		w := t.Folded()
+		if k > j+1 && !text.IsCap(t) && (strings.HasSuffix(w, "ed") || irregularPast[w]) && !leftCut[w] && !growthWords[w] {
+			if k+1 < len(toks) && toks[k+1].Kind == text.Word && !tailPreps[toks[k+1].Folded()] {
+				return nil // "the court ordered Anhui …": a clause with its own object
+			}
+			subj := []string{}
+			for _, s := range toks[j:k] {
+				subj = append(subj, s.Text)
+			}
+			return append([]string{participleOf(w), "by"}, subj...)
+		}
+		if !text.IsCap(t) && !isNounWord(t.Text) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// ingPreps are prepositions that look like participles.
+var ingPreps = toSet(`regarding concerning including excluding according following during pending`)
 
 // timePhraseAt reports whether a time phrase starts at token n ("in the
 // first half", "by the end of", "during 2023", "since 2015"): it ends a
@@ -910,6 +967,12 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 			j += 2
 			continue
 		}
+		if len(np) > 0 && np[len(np)-1] != "of" && (determiners[w] || participleAfterHead(toks, j)) {
+			break // "batteries infringing the same mark": a participle's tail
+		}
+		if len(np) > 0 && strings.HasSuffix(w, "ed") && j+1 < len(toks) && determiners[toks[j+1].Folded()] {
+			break // "departments issued a notice": a verb and its object
+		}
 		if isNounish(t) {
 			np = append(np, t.Text)
 			j++
@@ -921,7 +984,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 			j++
 			continue
 		}
-		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && (!strings.HasSuffix(toks[j+1].Folded(), "ed") || (j > 0 && toks[j-1].Text == "-") || (j+2 < len(toks) && isNounish(toks[j+2]) && !strings.HasSuffix(toks[j+2].Folded(), "ed") && !auxWords[toks[j+2].Folded()])) {
+		if (w == "and" || w == "or") && len(np) > 0 && j+1 < len(toks) && isNounish(toks[j+1]) && !isIrregularPast(toks[j+1].Folded()) && (!strings.HasSuffix(toks[j+1].Folded(), "ed") || (j > 0 && toks[j-1].Text == "-") || (j+2 < len(toks) && isNounish(toks[j+2]) && !strings.HasSuffix(toks[j+2].Folded(), "ed") && !auxWords[toks[j+2].Folded()])) {
 			// "small- and medium-sized enterprises": a hyphen before "and"
 			// joins modifiers.
 			np = append(np, w)
@@ -965,15 +1028,22 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 		}
 		break
 	}
+	for len(np) > 0 && (np[len(np)-1] == "and" || np[len(np)-1] == "or" || np[len(np)-1] == "," || np[len(np)-1] == "of") {
+		np = np[:len(np)-1] // "47 series and an amount …": the series is the phrase
+	}
 	if len(np) == 0 || timeWords[strings.ToLower(np[0])] {
 		return nil, nil
+	}
+	if rel := reducedRelative(toks, j); len(rel) > 0 {
+		return np, rel // "the 1,948 civil appeals the IP Court received"
 	}
 	// Qualifier: "were filed for investigation", "for model institutions",
 	// "affiliated with the academy" — up to the next punctuation, figure or
 	// time phrase.
 	m := j
+	apposed := false
 	if a := appositiveEnd(toks, j); a > j {
-		m = a // "408 Chinese brands, totaling $1.6 trillion, entered the list"
+		m, apposed = a, true // "408 Chinese brands, totaling $1.6 trillion, entered the list"
 	}
 	for m < len(toks) && (strings.EqualFold(toks[m].Text, "also") || strings.EqualFold(toks[m].Text, "were") || strings.EqualFold(toks[m].Text, "was") || strings.EqualFold(toks[m].Text, "being") || strings.EqualFold(toks[m].Text, "been") || strings.EqualFold(toks[m].Text, "have") || strings.EqualFold(toks[m].Text, "has") || strings.EqualFold(toks[m].Text, "had")) {
 		m++
@@ -981,7 +1051,7 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 	if m < len(toks) && toks[m].Kind == text.Word {
 		w := toks[m].Folded()
 		participle := (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "made" || w == "held" || w == "built" || w == "set") && !leftCut[w]
-		prep := m == j && (tailPreps[w] || (strings.HasSuffix(w, "ing") && len(w) > 5 && !timeWords[w] && !npStop[w] && w != "including"))
+		prep := (m == j || apposed) && (tailPreps[w] || (strings.HasSuffix(w, "ing") && len(w) > 5 && !timeWords[w] && !npStop[w] && w != "including"))
 		if participle || prep {
 			for n := m; n < len(toks) && n-m < 9; n++ {
 				tw := toks[n].Folded()
@@ -995,6 +1065,11 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 				}
 				if toks[n].Kind != text.Word && toks[n].Text != "-" && toks[n].Text != "/" {
 					break
+				}
+				if n+1 < len(toks) && (toks[n+1].Text == "'" || toks[n+1].Text == "’") && (tw == "years" || tw == "months" || tw == "days") {
+					tail = append(tail, toks[n].Text+"'") // "three years' imprisonment": a term, not a time
+					n++
+					continue
 				}
 				if timeWords[tw] || (tw == "in" && n+1 < len(toks) && toks[n+1].Kind == text.Num) || timePhraseAt(toks, n) {
 					break
@@ -1194,6 +1269,16 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 	}
 	w := toks[k].Folded()
 	particle := ""
+	if w == "with" && k > 0 && toks[k-1].Kind == text.Word && !text.IsCap(toks[k-1]) {
+		// "dealt with 450 cases", "cooperated with 57 countries"
+		p := toks[k-1].Folded()
+		if isIrregularPast(p) && !growthWords[p] {
+			return participleOf(p) + " with", k - 1
+		}
+		if strings.HasSuffix(p, "ed") && len(p) >= 5 && !leftCut[p] && !growthWords[p] && !npStop[p] {
+			return p + " with", k - 1
+		}
+	}
 	if particles[w] && k > 0 && w != "over" && w != "on" && (w != "in" || inTakers[toks[k-1].Folded()]) {
 		// "took in 525,618 cases", "handed over 480 cases"
 		if v, vi := verbBefore(toks, k); v != "" && vi == k-1 {
@@ -1204,7 +1289,7 @@ func verbBefore(toks []text.Token, lo int) (string, int) {
 		}
 		return "", -1
 	}
-	if irregularPast[w] && !growthWords[w] && w != "became" && w != "saw" {
+	if isIrregularPast(w) && !growthWords[w] && w != "became" && w != "saw" {
 		return participleOf(w) + particle, k
 	}
 	if strings.HasSuffix(w, "ing") && len(w) > 6 && !leftCut[w] && !growthWords[w] && !npStop[w] && !timeWords[w] {
@@ -1327,7 +1412,8 @@ func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, 
 		np = sharedModifiers(toks, f, np)
 		metric = append(append([]string{}, np...), tail...)
 		enriched := false
-		if v, vi := verbBefore(toks, f.lo); v != "" {
+		v, vi := verbBefore(toks, f.lo)
+		if v != "" {
 			// "we trained 4,000 examiners": "examiners trained".
 			metric = append(append(append([]string{}, np...), v), tail...)
 			if len(tail) == 0 {
@@ -1358,7 +1444,7 @@ func (x *extraction) baseMetric(s *Sentence, f figure, lastMetric, near string, 
 				enriched = true
 			}
 		}
-		if (len(np) == 1 || (len(np) > 2 && np[1] == "(")) && len(tail) == 0 && strong > 0 && !enriched {
+		if (len(np) == 1 || (len(np) > 2 && np[1] == "(")) && len(tail) == 0 && strong > 0 && !enriched && !(vi >= 0 && vi == f.lo-1 && strong == 1) {
 			// one noun, maybe glossed: "provinces (autonomous regions …)"
 			metric = append(append([]string{}, left...), np...)
 		}
@@ -1703,6 +1789,7 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 	for k < len(toks) && (auxWords[toks[k].Folded()]) {
 		k++
 	}
+	copula := k > f.hi
 	var pred []string
 	for ; k < len(toks) && len(pred) < 8; k++ {
 		if toks[k].Kind != text.Word || timePhraseAt(toks, k) {
@@ -1729,8 +1816,18 @@ func ofWhichMetric(toks []text.Token, f figure, prior []priorFig) []string {
 		}
 		return append(out, pred...)
 	}
-	if len(pred) == 0 {
-		pred = nil
+	if copula && len(pred) > 0 && isNounWord(pred[0]) && !strings.HasSuffix(strings.ToLower(pred[0]), "ing") {
+		// "of which 160 were criminal cases involving …": the part named,
+		// among its whole.
+		np := pred
+		for i, w := range pred {
+			lw := strings.ToLower(w)
+			if i > 0 && (tailPreps[lw] || strings.HasSuffix(lw, "ing") && len(lw) > 5) {
+				np = pred[:i]
+				break
+			}
+		}
+		return append(append(append([]string{}, np...), "among"), ante...)
 	}
 	return append(ante, pred...)
 }
@@ -1824,7 +1921,7 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 	}
 	if k >= 0 {
 		switch toks[k].Folded() {
-		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making", "or", "and", "equaling", "equalling":
+		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making", "or", "and", "equaling", "equalling", "that":
 		default:
 			return nil
 		}
@@ -1847,12 +1944,17 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 		m++
 	}
 	if m > j {
+		aux := m
 		var pred []string
 		for ; m < len(toks) && len(pred) < 6 && toks[m].Kind == text.Word && !timePhraseAt(toks, m); m++ {
 			pred = append(pred, toks[m].Text)
 		}
 		if contentWords(pred) > 0 {
-			return append(append(out, "that", "are"), pred...)
+			out = append(out, "that")
+			for _, t := range toks[j:aux] {
+				out = append(out, t.Text) // "that are", "that have"
+			}
+			return append(out, pred...)
 		}
 	}
 	// The clause before: "foreigners are parties in".
@@ -2039,8 +2141,8 @@ func clauseSubject(toks []text.Token, vi int) []string {
 			break
 		}
 	}
-	if len(ws) == 0 || pronouns[strings.ToLower(ws[0])] {
-		return nil
+	if len(ws) == 0 || pronouns[strings.ToLower(ws[0])] || pronouns[strings.ToLower(ws[len(ws)-1])] {
+		return nil // "we", "last year we"
 	}
 	for _, w := range ws {
 		if text.Month(strings.ToLower(w)) > 0 {
@@ -2108,6 +2210,9 @@ func prepContext(toks []text.Token, lo int) []string {
 		return nil
 	}
 	lw := toks[p-1].Folded()
+	if isIrregularPast(lw) {
+		return nil // "dealt with 450 cases": a verb's particle
+	}
 	if toks[p-1].Kind == text.Word && !text.IsCap(toks[p-1]) && strings.HasSuffix(lw, "ed") && !growthWords[lw] {
 		// Passive: "have been launched in 17 provinces".
 		k := p - 1
@@ -2366,6 +2471,14 @@ func coordinated(toks []text.Token, k int, np []string) ([]string, []string) {
 // appositiveEnd returns the index after an appositive figure phrase that
 // starts at j (", totaling $1.6 trillion,"), or j when there is none.
 func appositiveEnd(toks []text.Token, j int) int {
+	if j+4 < len(toks) && toks[j].Text == "," {
+		// "four persons, Qin among them, to three years' imprisonment"
+		for k := j + 2; k+2 < len(toks) && k < j+6 && toks[k].Kind == text.Word; k++ {
+			if toks[k].Folded() == "among" && toks[k+1].Folded() == "them" && toks[k+2].Text == "," {
+				return k + 3
+			}
+		}
+	}
 	if j+3 >= len(toks) || toks[j].Text != "," || !(strings.EqualFold(toks[j+1].Text, "totaling") || strings.EqualFold(toks[j+1].Text, "totalling") || strings.EqualFold(toks[j+1].Text, "worth")) {
 		return j
 	}

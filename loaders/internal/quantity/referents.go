@@ -48,8 +48,15 @@ func nounPart(metric string) string {
 	return metric
 }
 
-// irregularParticiple are participles nounPart cuts at.
-var irregularParticiple = toSet(`taken given seen won held made sold brought got drawn written led set put found paid sent spent built heard undertaken`)
+// irregularParticiple are participles nounPart cuts at: those of
+// irregularPast.
+var irregularParticiple = func() map[string]bool {
+	out := map[string]bool{}
+	for past := range irregularPast {
+		out[participleOf(past)] = true
+	}
+	return out
+}()
 
 // referentMetric handles "N of them", "Of these, N …", "Of the N X, M …"
 // and "among them, N …".
@@ -295,7 +302,7 @@ func clauseSubjectFar(toks []text.Token, vi int) []string {
 		if toks[k].Text == ";" || toks[k].Text == "." {
 			return nil
 		}
-		if v, i := verbBefore(toks, k+1); v != "" && i == k && k > 0 && !strings.EqualFold(toks[k-1].Text, "and") && toks[k-1].Text != "," {
+		if v, i := verbBefore(toks, k+1); v != "" && i == k && k > 0 && !strings.EqualFold(toks[k-1].Text, "and") && toks[k-1].Text != "," && toks[k-1].Kind != text.Num && units.scale[toks[k-1].Folded()] == 0 {
 			return clauseSubject(toks, k)
 		}
 	}
