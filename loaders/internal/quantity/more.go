@@ -193,6 +193,9 @@ func verbSubjectMetric(c *figCtx) string {
 // trimMetric drops the prepositions and conjunctions a metric may open
 // with ("on pain of a fine …" → "pain of a fine …").
 func trimMetric(m string) string {
+	if m == "" {
+		return ""
+	}
 	ws := strings.Fields(m)
 	for len(ws) > 1 {
 		lw := strings.ToLower(ws[0])

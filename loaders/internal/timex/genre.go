@@ -27,6 +27,9 @@ func Classify(title string, head []string) (Genre, int) {
 	}
 	year := 0
 	for _, l := range head {
+		if !containsFold(l, "reporting period") {
+			continue // the regexp is slow on long lines; most have no such label
+		}
 		if m := periodLineRe.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
 			year, _ = strconv.Atoi(m[1])
 		}
@@ -45,4 +48,15 @@ func Classify(title string, head []string) (Genre, int) {
 		return Circular, 0
 	}
 	return News, 0
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }

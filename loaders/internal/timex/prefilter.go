@@ -610,3 +610,73 @@ func (m *matcher) scan(s string, fn func(end int, hits []hit)) {
 		}
 	}
 }
+
+// startsAtWordBoundary reports whether every match of pattern begins with
+// \b: then a match cannot start just after a word character.
+func startsAtWordBoundary(pattern string) bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var first func(re *syntax.Regexp) bool
+	first = func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpWordBoundary:
+			return true
+		case syntax.OpCapture:
+			return first(re.Sub[0])
+		case syntax.OpConcat:
+			return len(re.Sub) > 0 && first(re.Sub[0])
+		case syntax.OpAlternate:
+			for _, sub := range re.Sub {
+				if !first(sub) {
+					return false
+				}
+			}
+			return len(re.Sub) > 0
+		}
+		return false
+	}
+	return first(re)
+}
+
+// matchesIn finds rule i's matches inside window w as the whole-window
+// search would, trying its anchored twin only where a match can start: at
+// most r.before runes ahead of a string of the rule's first trigger set,
+// at a word boundary when every match starts with one. Matches are
+// leftmost first and do not overlap; offsets are in lower.
+func (rs *Rules) matchesIn(i int, lower string, st *scanState, w span, out [][]int) [][]int {
+	r := rs.rules[i]
+	next := w.lo // the first start still open: past the last match
+	for _, sp := range st.spans[rs.ruleSlots[i][0]] {
+		if sp.lo < w.lo || sp.hi > w.hi || sp.lo < next && sp.hi <= next {
+			continue
+		}
+		lo := sp.lo
+		for n := 0; n < r.before && lo > w.lo; n++ {
+			_, size := utf8.DecodeLastRuneInString(lower[:lo])
+			lo -= size
+		}
+		p := max(lo, next)
+		for p <= sp.lo {
+			if !utf8.RuneStart(lower[p]) || r.wordStart && p > w.lo && isWordByte(lower[p-1]) {
+				p++
+				continue
+			}
+			m := r.anchored.FindStringSubmatchIndex(lower[p:w.hi])
+			if m == nil {
+				p++
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += p
+				}
+			}
+			out = append(out, m)
+			p = max(m[1], p+1) // the next match starts after this one
+		}
+		next = max(next, p)
+	}
+	return out
+}

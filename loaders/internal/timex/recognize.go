@@ -64,14 +64,7 @@ func (rs *Rules) Recognize(sentence string) []Expr {
 		if ws := rs.windows(i, lower, st, wbuf); windowed && ws != nil {
 			wbuf = ws
 			for _, w := range ws {
-				for _, m := range r.re.FindAllStringSubmatchIndex(lower[w.lo:w.hi], -1) {
-					for k := range m {
-						if m[k] >= 0 {
-							m[k] += w.lo
-						}
-					}
-					matches = append(matches, m)
-				}
+				matches = rs.matchesIn(i, lower, st, w, matches)
 			}
 		} else {
 			matches = r.re.FindAllStringSubmatchIndex(lower, -1)

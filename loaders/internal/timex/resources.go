@@ -67,6 +67,10 @@ type rule struct {
 	// words ("up 10% from 2020").
 	afterChange bool
 	line        int
+	// anchored is re matched only at the start of its input; wordStart
+	// says every match begins at \b.
+	anchored  *regexp.Regexp
+	wordStart bool
 }
 
 // piece is a literal of a value template or a {table:groups} slot.
@@ -263,6 +267,12 @@ func (rs *Rules) parseRule(line string, macros map[string]string, order []string
 		return nil, fmt.Errorf("rule %s: %w", id, err)
 	}
 	r.re = re
+	// The anchored twin tries a match at a given start (see
+	// Rules.matchesAt); its groups are numbered as re's.
+	if r.anchored, err = regexp.Compile(`^(?:` + pattern + `)`); err != nil {
+		return nil, fmt.Errorf("rule %s: %w", id, err)
+	}
+	r.wordStart = startsAtWordBoundary(pattern)
 	fields := strings.Fields(rest[end+1:])
 	if len(fields) == 0 {
 		return nil, fmt.Errorf("rule %s: no value", id)
