@@ -39,6 +39,16 @@ type Sentence struct {
 	// last point period of its paragraph or speaker's answer), set by
 	// Resolve.
 	Carry string
+	// runes is Text's runes, made on first use by Choose.
+	runes []rune
+}
+
+// textRunes returns s.Text's runes, made once.
+func (s *Sentence) textRunes() []rune {
+	if s.runes == nil {
+		s.runes = []rune(s.Text)
+	}
+	return s.runes
 }
 
 // Resolve gives every expression of a document's sentences its absolute
@@ -197,8 +207,8 @@ var futureWords = []string{" will ", " shall ", " take effect", " takes effect",
 // futureTense reports whether the clause of the phrase at runes [lo, hi)
 // speaks of the future.
 func futureTense(s string, lo, hi int) bool {
-	cl, cr := clause(s, lo, hi)
 	rs := []rune(s)
+	cl, cr := clause(rs, lo, hi)
 	l := " " + strings.ToLower(string(rs[cl:cr])) + " "
 	for _, w := range futureWords {
 		if strings.Contains(l, w) {
@@ -297,7 +307,7 @@ type Choice struct {
 // Choose is PeriodAt with the reason for the choice.
 func Choose(s *Sentence, lo, hi int) Choice {
 	of := func(e Expr) Choice { return Choice{e.Period, e.Rule, e.Text} }
-	rs := []rune(s.Text)
+	rs := s.textRunes()
 	for _, e := range s.Exprs {
 		if e.Period != "" && e.Role != Ignore && e.Lo <= lo && hi <= e.Hi {
 			return of(e)
@@ -309,7 +319,7 @@ func Choose(s *Sentence, lo, hi int) Choice {
 			}
 		}
 	}
-	cl, cr := clause(s.Text, lo, hi)
+	cl, cr := clause(rs, lo, hi)
 	pick := func(from, to int, last bool, weak bool) (Choice, bool) {
 		var best Choice
 		found := false
@@ -367,10 +377,9 @@ func pointBefore(s *Sentence, lo int) bool {
 	return false
 }
 
-// clause returns the rune span of the clause of text that holds [lo, hi):
+// clause returns the span of the clause of runes rs that holds [lo, hi):
 // it runs between semicolons and commas (not the commas of "4,186").
-func clause(text string, lo, hi int) (int, int) {
-	rs := []rune(text)
+func clause(rs []rune, lo, hi int) (int, int) {
 	boundary := func(i int) bool {
 		switch rs[i] {
 		case ';', '；', ':', '，':
@@ -405,7 +414,17 @@ var reportingWords = []string{"said", "says", "stated", "noted", "added", "annou
 func reportingAt(rs []rune, i int) bool {
 	for _, w := range reportingWords {
 		n := len(w)
-		if i+n <= len(rs) && string(rs[i:i+n]) == w && (i+n == len(rs) || !unicode.IsLetter(rs[i+n])) {
+		if i+n > len(rs) || i+n < len(rs) && unicode.IsLetter(rs[i+n]) {
+			continue
+		}
+		same := true
+		for k := 0; k < n; k++ {
+			if rs[i+k] != rune(w[k]) {
+				same = false
+				break
+			}
+		}
+		if same {
 			return true
 		}
 	}
