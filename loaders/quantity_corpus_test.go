@@ -1,10 +1,8 @@
 package loaders_test
 
 import (
-	"bufio"
 	"context"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/ipgraph/ipgraph/loaders"
 	"github.com/ipgraph/ipgraph/loaders/eval"
+	"github.com/ipgraph/ipgraph/loaders/internal/corpustest"
 )
 
 // figureCase is one case of the quantity stage's corpus
@@ -32,48 +31,12 @@ const figureCorpus = "internal/quantity/testdata/corpus.txt"
 
 func readFigureCorpus(t *testing.T) []figureCase {
 	t.Helper()
-	f, err := os.Open(figureCorpus)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []figureCase
-	var cur *figureCase
-	var lines []string
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		cur.text, cur.marks = unmarkFigures(strings.TrimSpace(strings.Join(lines, "\n")))
-		if !cur.none && len(cur.marks) != len(cur.want) {
-			t.Fatalf("%s:%d: %d marks, %d expectations", figureCorpus, cur.line, len(cur.marks), len(cur.want))
-		}
-		out = append(out, *cur)
-		cur, lines = nil, nil
-	}
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "== "):
-			flush()
-			cur = &figureCase{line: n}
-			for _, kv := range strings.Fields(line[3:]) {
-				k, v, _ := strings.Cut(kv, "=")
-				switch k {
-				case "date":
-					cur.date = v
-				case "genre":
-					cur.genre = v
-				}
-			}
-		case cur == nil || strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "=>"):
-			body := strings.TrimSpace(line[2:])
+	for _, c := range corpustest.Read(t, figureCorpus) {
+		fc := figureCase{line: c.Line, date: c.Header["date"], genre: c.Header["genre"], text: c.Text, marks: c.Marks}
+		for _, body := range c.Results {
 			if body == "none" {
-				cur.none = true
+				fc.none = true
 				continue
 			}
 			fields := strings.Split(body, "|")
@@ -81,41 +44,16 @@ func readFigureCorpus(t *testing.T) []figureCase {
 				fields[i] = strings.TrimSpace(fields[i])
 			}
 			if len(fields) != 4 {
-				t.Fatalf("%s:%d: want value | unit | metric | subject", figureCorpus, n)
+				t.Fatalf("%s:%d: want value | unit | metric | subject", figureCorpus, c.Line)
 			}
-			cur.want = append(cur.want, fields)
-		case len(cur.want) == 0 && !cur.none:
-			lines = append(lines, line)
+			fc.want = append(fc.want, fields)
 		}
-	}
-	flush()
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		if !fc.none && len(fc.marks) != len(fc.want) {
+			t.Fatalf("%s:%d: %d marks, %d expectations", figureCorpus, fc.line, len(fc.marks), len(fc.want))
+		}
+		out = append(out, fc)
 	}
 	return out
-}
-
-// unmarkFigures removes [[ and ]] and returns the rune spans they held.
-func unmarkFigures(s string) (string, [][2]int) {
-	var b strings.Builder
-	var spans [][2]int
-	r := 0
-	for {
-		i := strings.Index(s, "[[")
-		j := strings.Index(s, "]]")
-		if i < 0 || j < i {
-			b.WriteString(s)
-			return b.String(), spans
-		}
-		b.WriteString(s[:i])
-		r += utf8.RuneCountInString(s[:i])
-		fig := s[i+2 : j]
-		b.WriteString(fig)
-		n := utf8.RuneCountInString(fig)
-		spans = append(spans, [2]int{r, r + n})
-		r += n
-		s = s[j+2:]
-	}
 }
 
 // genreTitles give a case's document a title of its genre, which is how

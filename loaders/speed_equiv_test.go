@@ -3,13 +3,11 @@ package loaders
 import (
 	"context"
 	"encoding/json"
-	"math/rand"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
+	"github.com/ipgraph/ipgraph/loaders/internal/corpustest"
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
@@ -20,33 +18,9 @@ import (
 // equivalenceSentences returns every sentence of the shared and sample
 // corpora, plus random text made of period and quote fragments.
 func equivalenceSentences(t *testing.T) []string {
-	var out []string
-	for _, dir := range []string{filepath.Join("..", "..", "shared", "corpus"), filepath.Join("..", "testdata", "corpus")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range text.Segment(string(data)) {
-				out = append(out, s.Text)
-			}
-		}
-	}
 	pieces := []string{"in", "as of", "as", "of", "by", "since", "during", "for", "throughout", "2019", "2020", "1999", "20199", "x2019",
 		"2019x", "“", "”", "\"", "Blue", "Sky", "campaign", "in-", "-", "_2019", "of2019", "was", "lasts", " ", " ", ",", "."}
-	rng := rand.New(rand.NewSource(7))
-	for n := 0; n < 3000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(20); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-			if rng.Intn(3) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		out = append(out, b.String())
-	}
-	return out
+	return corpustest.Sentences(t, []string{filepath.Join("..", "..", "shared", "corpus", "*"), filepath.Join("..", "testdata", "corpus", "*")}, pieces, 3000, 20)
 }
 
 func TestFoldTokensAgreesWithFoldWord(t *testing.T) {

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -119,19 +118,7 @@ func TestAgreesWithScorePy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
-	var exs []loaders.Extraction
-	for _, f := range files {
-		doc, err := loaders.ReadDocument(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ex, err := x.Extract(context.Background(), doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		exs = append(exs, *ex)
-	}
+	exs := extractDir(t, x, corpus)
 	dump := filepath.Join(t.TempDir(), "out.json")
 	data, _ := json.Marshal(exs)
 	if err := os.WriteFile(dump, data, 0o644); err != nil {

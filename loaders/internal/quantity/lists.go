@@ -32,10 +32,7 @@ var itemStops = toSet(`, ; : and or by of were was are is including included nam
 // findListItem reports whether figure f stands in a list slot: right after
 // "(" (its bracket closing after it), "with" or "at", with an item before.
 func findListItem(toks []text.Token, f figure) (listItem, bool) {
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 {
 		return listItem{}, false
 	}

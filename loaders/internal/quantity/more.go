@@ -14,10 +14,7 @@ func valueOfMetric(c *figCtx) string {
 	if f.kind != "currency" {
 		return ""
 	}
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 0 {
 		return ""
 	}
@@ -37,6 +34,16 @@ func valueOfMetric(c *figCtx) string {
 		return ""
 	}
 	return "value of " + base
+}
+
+// wordBefore returns the index of the token before lo, skipping the
+// approximations that may stand before a figure ("about", "nearly"), or -1.
+func wordBefore(toks []text.Token, lo int) int {
+	k := lo - 1
+	for k >= 0 && approxWords[toks[k].Folded()] {
+		k--
+	}
+	return k
 }
 
 // determiners open a noun phrase.
@@ -76,10 +83,7 @@ func amountInvolvedMetric(c *figCtx) string {
 	if f.kind != "currency" {
 		return ""
 	}
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 || toks[k].Folded() != "involving" {
 		return ""
 	}
@@ -401,10 +405,7 @@ func changeRangeMetric(c *figCtx) string {
 // 6,594 in 2018": what the figure it is compared with measures.
 func comparedMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 {
 		return ""
 	}
@@ -531,10 +532,7 @@ func presentParticiple(v string) string {
 // verb that produced it and its subject.
 func measureOfMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
 		return ""
 	}
@@ -654,10 +652,7 @@ func farSubjectMetric(c *figCtx) string {
 // before measured ("value added of new equipment manufacturing").
 func superlativeMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 4 || !(strings.EqualFold(toks[k].Text, "at") || strings.EqualFold(toks[k].Text, "with")) {
 		return ""
 	}

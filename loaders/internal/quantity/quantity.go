@@ -1576,10 +1576,7 @@ var particles = toSet(`out up off down away back on in over forward`)
 // platforms, on which nearly 20,000 patents have been listed, …"; nil when
 // the figure does not open such a clause.
 func relativeAntecedent(toks []text.Token, f figure) []string {
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 3 || !strings.EqualFold(toks[k].Text, "which") || toks[k-2].Text != "," {
 		return nil
 	}
@@ -1915,10 +1912,7 @@ func shareOfMetric(toks []text.Token, f figure, near string) []string {
 		return nil
 	}
 	// The figure must be a preposition's object, not what a verb reached.
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k >= 0 {
 		switch toks[k].Folded() {
 		case "in", "for", "among", "where", ",", "while", "whereas", "representing", "accounting", "to", "constituting", "making", "or", "and", "equaling", "equalling", "that":
@@ -2197,10 +2191,7 @@ func objectBefore(toks []text.Token, end int) []string {
 // → "trademark service centers"; "pilot projects have been launched in 17
 // provinces" → "pilot projects".
 func prepContext(toks []text.Token, lo int) []string {
-	p := lo - 1
-	for p >= 0 && approxWords[toks[p].Folded()] {
-		p--
-	}
+	p := wordBefore(toks, lo)
 	if p < 1 {
 		return nil
 	}
@@ -2356,10 +2347,7 @@ func placeFiller(tail []string) bool {
 // nominalContext handles "universities … completed an inventory of 850,000
 // patents": "in inventory by universities …".
 func nominalContext(toks []text.Token, lo int) []string {
-	k := lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, lo)
 	if k < 3 || !strings.EqualFold(toks[k].Text, "of") {
 		return nil
 	}
@@ -2670,10 +2658,7 @@ func tailNumber(toks []text.Token, n int) bool {
 // first phrase must end in the same noun and be at least two words
 // longer; otherwise np is returned as is.
 func sharedModifiers(toks []text.Token, f figure, np []string) []string {
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 2 || !strings.EqualFold(toks[k].Text, "and") || len(np) == 0 || slices.Contains(np, "of") || slices.Contains(np, "(") {
 		return np
 	}
@@ -2725,10 +2710,7 @@ func ofCountMetric(toks []text.Token, f figure) []string {
 	if f.kind != "count" || (f.hi < len(toks) && toks[f.hi].Kind != text.Punct) {
 		return nil
 	}
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 || !strings.EqualFold(toks[k].Text, "of") {
 		return nil
 	}

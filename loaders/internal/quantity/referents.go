@@ -163,10 +163,7 @@ func frameNP(toks []text.Token) []string {
 // on from one, the gapped "…, X for N": what the figure counts within its
 // whole.
 func accountedFor(toks []text.Token, lo int) []string {
-	k := lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, lo)
 	if k < 1 || !strings.EqualFold(toks[k].Text, "for") {
 		return nil
 	}

@@ -185,10 +185,7 @@ func (c *figCtx) tableHead(n int) []string {
 // "Geographical indication products approved — 2,391".
 func labelMetric(c *figCtx) string {
 	toks, f := c.s.Tokens, c.f
-	k := f.lo - 1
-	for k >= 0 && approxWords[toks[k].Folded()] {
-		k--
-	}
+	k := wordBefore(toks, f.lo)
 	if k < 1 || (toks[k].Text != ":" && toks[k].Text != "—" && toks[k].Text != "–") {
 		return ""
 	}

@@ -1,14 +1,13 @@
 package timex
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ipgraph/ipgraph/loaders/internal/corpustest"
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
@@ -25,91 +24,41 @@ type corpusCase struct {
 
 func readCorpus(t *testing.T, path string) []corpusCase {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []corpusCase
-	var cur *corpusCase
-	var lines []string
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "#") && cur == nil:
-		case strings.HasPrefix(line, "== "):
-			cur = &corpusCase{line: n}
-			lines = nil
-			for _, kv := range strings.Fields(line[3:]) {
-				k, v, _ := strings.Cut(kv, "=")
-				switch k {
-				case "date":
-					cur.doc.Date = v
-				case "genre":
-					cur.doc.Genre = Genre(v)
-				case "year":
-					cur.doc.Year, _ = strconv.Atoi(v)
-				default:
-					t.Fatalf("%s:%d: unknown field %q", path, n, k)
-				}
+	for _, c := range corpustest.Read(t, path) {
+		cc := corpusCase{line: c.Line, text: c.Text, marks: c.Marks}
+		for k, v := range c.Header {
+			switch k {
+			case "date":
+				cc.doc.Date = v
+			case "genre":
+				cc.doc.Genre = Genre(v)
+			case "year":
+				cc.doc.Year, _ = strconv.Atoi(v)
+			default:
+				t.Fatalf("%s:%d: unknown field %q", path, c.Line, k)
 			}
-		case strings.HasPrefix(line, "=>") && cur != nil:
-			body := strings.TrimSpace(line[2:])
-			cur.text, cur.marks = unmark(strings.Join(lines, "\n"))
-			if body == "none" {
-				cur.none = true
-			} else {
-				for _, v := range strings.Split(body, ",") {
-					v = strings.TrimSpace(v)
-					if v == "-" {
-						v = ""
-					}
-					cur.want = append(cur.want, v)
-				}
-			}
-			if !cur.none && len(cur.want) != len(cur.marks) {
-				t.Fatalf("%s:%d: %d marks, %d values", path, cur.line, len(cur.marks), len(cur.want))
-			}
-			out = append(out, *cur)
-			cur = nil
-		case cur != nil:
-			lines = append(lines, line)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		if len(c.Results) != 1 {
+			t.Fatalf("%s:%d: want one => line, got %d", path, c.Line, len(c.Results))
+		}
+		if body := c.Results[0]; body == "none" {
+			cc.none = true
+		} else {
+			for _, v := range strings.Split(body, ",") {
+				v = strings.TrimSpace(v)
+				if v == "-" {
+					v = ""
+				}
+				cc.want = append(cc.want, v)
+			}
+		}
+		if !cc.none && len(cc.want) != len(cc.marks) {
+			t.Fatalf("%s:%d: %d marks, %d values", path, cc.line, len(cc.marks), len(cc.want))
+		}
+		out = append(out, cc)
 	}
 	return out
-}
-
-// unmark removes [[ and ]] from s and returns the rune spans they held.
-func unmark(s string) (string, [][2]int) {
-	var b strings.Builder
-	var spans [][2]int
-	r := 0
-	for {
-		i := strings.Index(s, "[[")
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		j := strings.Index(s[i:], "]]")
-		if j < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		r += utf8.RuneCountInString(s[:i])
-		fig := s[i+2 : i+j]
-		b.WriteString(fig)
-		spans = append(spans, [2]int{r, r + utf8.RuneCountInString(fig)})
-		r += utf8.RuneCountInString(fig)
-		s = s[i+j+2:]
-	}
-	return b.String(), spans
 }
 
 // runCase analyses a case's document and returns the period of each mark,

@@ -278,11 +278,32 @@ func reach(re *syntax.Regexp, first []string) (before, after int) {
 	return all, all
 }
 
+// triggerTable collects the automaton's strings, each with the slots it
+// stands for.
+type triggerTable struct {
+	index  map[string]int
+	pats   []string
+	owners [][]hit
+}
+
+// add records that string p stands for h.
+func (tt *triggerTable) add(p string, h hit) {
+	k, ok := tt.index[p]
+	if !ok {
+		if tt.index == nil {
+			tt.index = map[string]int{}
+		}
+		k = len(tt.pats)
+		tt.index[p] = k
+		tt.pats = append(tt.pats, p)
+		tt.owners = append(tt.owners, nil)
+	}
+	tt.owners[k] = append(tt.owners[k], h)
+}
+
 // buildPrefilter computes every rule's trigger sets and the automaton.
 func (rs *Rules) buildPrefilter() error {
-	var pats, casedPats []string
-	var owners, casedOwners [][]hit
-	index, casedIndex := map[string]int{}, map[string]int{}
+	var plain, cased triggerTable
 	rs.always = nil
 	rs.slotRule = nil
 	rs.firstSlot = nil
@@ -313,32 +334,18 @@ func (rs *Rules) buildPrefilter() error {
 					// A month counts only capitalized: the trigger "May" is
 					// looked for in the sentence as written, not the verb "may".
 					c := strings.ToUpper(t[:1]) + t[1:]
-					k, ok := casedIndex[c]
-					if !ok {
-						k = len(casedPats)
-						casedIndex[c] = k
-						casedPats = append(casedPats, c)
-						casedOwners = append(casedOwners, nil)
-					}
-					casedOwners[k] = append(casedOwners[k], hit{slot, len(c)})
+					cased.add(c, hit{slot, len(c)})
 					continue
 				}
-				k, ok := index[t]
-				if !ok {
-					k = len(pats)
-					index[t] = k
-					pats = append(pats, t)
-					owners = append(owners, nil)
-				}
-				owners[k] = append(owners[k], hit{slot, len(t)})
+				plain.add(t, hit{slot, len(t)})
 			}
 		}
 	}
 	var err error
-	if rs.match, err = newMatcher(pats, owners); err != nil {
+	if rs.match, err = newMatcher(plain.pats, plain.owners); err != nil {
 		return err
 	}
-	rs.casedMatch, err = newMatcher(casedPats, casedOwners)
+	rs.casedMatch, err = newMatcher(cased.pats, cased.owners)
 	return err
 }
 

@@ -2,15 +2,13 @@ package timex
 
 import (
 	"fmt"
-	"math/rand"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ipgraph/ipgraph/loaders/internal/corpustest"
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
@@ -50,34 +48,10 @@ func TestEveryRuleHasACase(t *testing.T) {
 // corpus, of the time corpus and of ../shared/corpus when it is there, and
 // random text made of time words.
 func equivalenceSentences(t *testing.T) []string {
-	var out []string
-	for _, glob := range []string{"../../../testdata/corpus/*", "testdata/corpus.txt", "../../../../shared/corpus/*"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range text.Segment(string(data)) {
-				out = append(out, s.Text)
-			}
-		}
-	}
 	pieces := []string{"in", "as of", "the end of", "since", "than", "over", "the first", "half", "quarter", "months", "year", "last", "this",
 		"that", "2019", "2020", "1999", "20199", "January", "may", "May", "June", "-", "–", "to", "and", "13th", "Five-Year", "Plan", "period",
 		"past", "five", "years", "(", ")", ",", "Index", "compared with", "on", "year-end", "Q1", "H2"}
-	rng := rand.New(rand.NewSource(7))
-	for n := 0; n < 5000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(16); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-			if rng.Intn(4) > 0 {
-				b.WriteByte(' ')
-			}
-		}
-		out = append(out, b.String())
-	}
-	return out
+	return corpustest.Sentences(t, []string{"../../../testdata/corpus/*", "testdata/corpus.txt", "../../../../shared/corpus/*"}, pieces, 5000, 16)
 }
 
 // TestPrefilterKeepsEveryMatch: a rule the prefilter skips never has a
