@@ -11,6 +11,7 @@ import (
 	"github.com/ipgraph/ipgraph/loaders"
 	"github.com/ipgraph/ipgraph/loaders/eval"
 	"github.com/ipgraph/ipgraph/loaders/internal/corpustest"
+	"github.com/ipgraph/ipgraph/loaders/internal/quantity"
 )
 
 // figureCase is one case of the quantity stage's corpus
@@ -68,6 +69,7 @@ var genreTitles = map[string]string{
 // figureScore is how well the quantity stage meets its corpus.
 type figureScore struct {
 	figures, found, unit, metric, subject, negatives, negativeHits int
+	rules                                                          map[string]int // metric strategy → figures it named right
 }
 
 func runFigureCorpus(t *testing.T, report bool) figureScore {
@@ -75,7 +77,7 @@ func runFigureCorpus(t *testing.T, report bool) figureScore {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sc figureScore
+	sc := figureScore{rules: map[string]int{}}
 	for _, c := range readFigureCorpus(t) {
 		title := genreTitles[c.genre]
 		if title == "" {
@@ -117,6 +119,7 @@ func runFigureCorpus(t *testing.T, report bool) figureScore {
 			}
 			if eval.MetricOK(st.Metric, w[2]) {
 				sc.metric++
+				sc.rules[st.MetricRule]++
 			} else {
 				bad = append(bad, "metric "+strconv.Quote(st.Metric)+" want "+strconv.Quote(w[2]))
 			}
@@ -131,6 +134,18 @@ func runFigureCorpus(t *testing.T, report bool) figureScore {
 		}
 	}
 	return sc
+}
+
+// TestEveryMetricRuleHasACase: each metric strategy names at least one
+// figure of the quantity corpus right — no strategy exists only for a
+// sentence of ../shared.
+func TestEveryMetricRuleHasACase(t *testing.T) {
+	sc := runFigureCorpus(t, false)
+	for _, id := range quantity.MetricRules() {
+		if sc.rules[id] == 0 {
+			t.Errorf("metric strategy %s names no figure of %s right", id, figureCorpus)
+		}
+	}
 }
 
 // statisticAt returns the statistic of value v whose sentence holds rune

@@ -74,11 +74,22 @@ var metricStrategies = []metricStrategy{
 	{"amount_involved", amountInvolvedMetric},
 	{"gapped_growth", gappedGrowthMetric},
 	{"figures_respectively", figuresRespectivelyMetric},
+	{"possession", possessionMetric},
 	{"phrase", func(c *figCtx) string { return c.phraseMetric() }},
 	{"measure_of", measureOfMetric},
 	{"passive_subject", passiveSubjectMetric},
 	{"far_subject", farSubjectMetric},
 	{"verb_subject", verbSubjectMetric},
+}
+
+// MetricRules returns the ids of the metric strategies, in the order they
+// are tried.
+func MetricRules() []string {
+	ids := make([]string, len(metricStrategies))
+	for i, st := range metricStrategies {
+		ids[i] = st.id
+	}
+	return ids
 }
 
 // metric returns the figure's metric and the id of the strategy that gave

@@ -138,12 +138,15 @@ func figuresRespectivelyMetric(c *figCtx) string {
 		return ""
 	}
 	ref := -1
-	for k := 0; k+1 < f.lo && k < 6; k++ {
+	for k := 0; k+1 < f.lo; k++ {
 		w := toks[k+1].Folded()
 		if (w == "figures" || w == "numbers" || w == "totals") && (strings.EqualFold(toks[k].Text, "the") || strings.EqualFold(toks[k].Text, "both") || strings.EqualFold(toks[k].Text, "two") || strings.EqualFold(toks[k].Text, "three") || strings.EqualFold(toks[k].Text, "these")) {
 			ref = k + 1
 			break
 		}
+	}
+	if ref < 0 && len(toks) > 0 && (toks[0].Folded() == "both" || toks[0].Folded() == "they") && hasWord(toks[f.hi:], "respectively") {
+		ref = 0 // "Both grew, by 7.3 percent and 5.8 percent respectively"
 	}
 	if ref < 0 {
 		return ""
@@ -480,6 +483,8 @@ func appositionMetric(c *figCtx) string {
 	switch {
 	case k >= 2 && strings.EqualFold(toks[k].Text, "of") && (strings.EqualFold(toks[k-1].Text, "consisting") || strings.EqualFold(toks[k-1].Text, "composed")):
 		k -= 2
+	case k >= 3 && strings.EqualFold(toks[k].Text, "of") && strings.EqualFold(toks[k-1].Text, "up") && strings.EqualFold(toks[k-2].Text, "made"):
+		k -= 3 // "made up of 5 chapters"
 	case k >= 1 && (strings.EqualFold(toks[k].Text, "comprising") || strings.EqualFold(toks[k].Text, "containing") || strings.EqualFold(toks[k].Text, "covering")):
 		k--
 	case k >= 2 && strings.EqualFold(toks[k-1].Text, "which") && toks[k].Kind == text.Word:
@@ -526,6 +531,29 @@ func presentParticiple(v string) string {
 	return v + "ed"
 }
 
+// possessionMetric handles "Universities were in possession of 410,000":
+// what the figure before counted, possessed by the clause's subject.
+func possessionMetric(c *figCtx) string {
+	toks, f := c.s.Tokens, c.f
+	k := wordBefore(toks, f.lo)
+	if f.kind != "count" || k < 1 || !strings.EqualFold(toks[k].Text, "of") {
+		return ""
+	}
+	v, ok := nominalVerbs[toks[k-1].Folded()]
+	if !ok {
+		return ""
+	}
+	ante := c.antecedent()
+	if ante == "" {
+		return ""
+	}
+	m := append(strings.Fields(nounPart(ante)), v)
+	if subj := clauseSubjectOfCopula(toks, k-1); contentWords(subj) > 0 {
+		m = append(append(m, "by"), subj...)
+	}
+	return tidy(m)
+}
+
 // measureOfMetric handles "generated value added of 12,128.9 billion
 // yuan", "imposed a fine of RMB 1.5 million", "an amount of more than RMB
 // 300 million": the noun before "of" names what is measured, with the
@@ -558,18 +586,8 @@ func measureOfMetric(c *figCtx) string {
 	case "number", "total", "group", "batch", "list", "team", "series", "set", "share", "rate", "increase", "growth":
 		return "" // "a total of", "a group of", "an increase of": other rules read them
 	}
-	if v, ok := nominalVerbs[strings.ToLower(np[len(np)-1])]; ok && f.kind == "count" {
-		// "China is now in possession of 1.6 million": what the figure
-		// before counted, possessed by the clause's subject.
-		ante := c.antecedent()
-		if ante == "" {
-			return ""
-		}
-		m := append(strings.Fields(nounPart(ante)), v)
-		if subj := clauseSubjectOfCopula(toks, lo); contentWords(subj) > 0 {
-			m = append(append(m, "by"), subj...)
-		}
-		return tidy(m)
+	if _, ok := nominalVerbs[strings.ToLower(np[len(np)-1])]; ok && f.kind == "count" {
+		return "" // possessionMetric's
 	}
 	m := np
 	if lo > 0 && determiners[toks[lo-1].Folded()] {
@@ -659,7 +677,7 @@ func superlativeMetric(c *figCtx) string {
 	// "… was the largest segment at": a copula, "the", a superlative.
 	cop := -1
 	for j := k - 1; j >= 1 && j >= k-5; j-- {
-		if copulas[toks[j].Folded()] {
+		if copulas[toks[j].Folded()] || superlativeVerbs[toks[j].Folded()] {
 			cop = j
 			break
 		}
@@ -680,6 +698,10 @@ func superlativeMetric(c *figCtx) string {
 	}
 	return tidy(append(append(strings.Fields(nounPart(base)), "of"), part...))
 }
+
+// superlativeVerbs, like copulas, lead to "the largest segment":
+// "Animation formed the biggest segment, at …".
+var superlativeVerbs = toSet(`formed forms constituted constitutes remained remains became becomes made makes`)
 
 // superlative reports whether w is a superlative adjective: "largest",
 // "biggest", "top", "most".
@@ -703,4 +725,14 @@ func clauseSubjectOfCopula(toks []text.Token, lo int) []string {
 		return nil
 	}
 	return phraseBefore(toks, k, 6)
+}
+
+// hasWord reports whether one of toks is w, in any case.
+func hasWord(toks []text.Token, w string) bool {
+	for _, t := range toks {
+		if t.Folded() == w {
+			return true
+		}
+	}
+	return false
 }

@@ -1084,6 +1084,21 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 	return np, tail
 }
 
+// endsFigure reports whether token k closes a figure: a number, or the
+// scale and currency words after one ("11.7 billion yuan").
+func endsFigure(toks []text.Token, k int) bool {
+	for n := 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		if toks[k].Kind == text.Num {
+			return true
+		}
+		w := toks[k].Folded()
+		if units.scale[w] == 0 && units.after[w] == "" && toks[k].Text != "%" && w != "percent" {
+			return false
+		}
+	}
+	return false
+}
+
 // subjectBeforeFigure returns the subject phrase of the clause that leads to
 // a figure: "The added value of patent-intensive industries" in "The added
 // value of patent-intensive industries reached 15.3 trillion yuan".
@@ -1098,8 +1113,8 @@ func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 		if w == "while" || w == "whereas" || w == "which" || w == "where" || w == "but" {
 			break
 		}
-		if w == "and" && start >= 2 && toks[start-2].Kind == text.Num {
-			break // "reduced by 8 and vice-ministerial agencies were reduced by 7"
+		if w == "and" && start >= 2 && endsFigure(toks, start-2) {
+			break // "reduced by 8 and vice-ministerial agencies were reduced by 7", "11.7 billion yuan and royalty imports 43.1 billion"
 		}
 		start--
 	}
@@ -2717,6 +2732,9 @@ func ofCountMetric(toks []text.Token, f figure) []string {
 	ph := phraseBefore(toks, k, 10)
 	if strongWords(ph) == 0 || hasNumber(ph) {
 		return nil
+	}
+	if _, ok := nominalVerbs[strings.ToLower(ph[len(ph)-1])]; ok {
+		return nil // "in possession of 410,000": what the owner holds (measure_of)
 	}
 	for b := k - 1; b >= 0 && toks[b].Kind != text.Punct; b-- {
 		lw := toks[b].Folded()
