@@ -1084,6 +1084,20 @@ func nounAfter(toks []text.Token, k int) (np []string, tail []string) {
 	return np, tail
 }
 
+// openingBracket returns the index of the "(" that the ")" at k closes
+// within 12 tokens, or -1.
+func openingBracket(toks []text.Token, k int) int {
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		switch toks[j].Text {
+		case "(":
+			return j
+		case ")":
+			return -1
+		}
+	}
+	return -1
+}
+
 // endsFigure reports whether token k closes a figure: a number, or the
 // scale and currency words after one ("11.7 billion yuan").
 func endsFigure(toks []text.Token, k int) bool {
@@ -1104,8 +1118,16 @@ func endsFigure(toks []text.Token, k int) bool {
 // value of patent-intensive industries reached 15.3 trillion yuan".
 func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 	start := lo
+	var gloss [2]int // a bracketed gloss skipped on the way: "Core sectors (software, …) contributed"
 	for start > 0 {
 		t := toks[start-1]
+		if t.Text == ")" && gloss[1] == 0 {
+			if open := openingBracket(toks, start-1); open > 0 && toks[open-1].Kind == text.Word {
+				gloss = [2]int{open, start}
+				start = open
+				continue
+			}
+		}
 		if t.Kind == text.Punct && t.Text != "-" && t.Text != "'" && t.Text != "’" && t.Text != "%" {
 			break
 		}
@@ -1121,6 +1143,9 @@ func subjectBeforeFigure(toks []text.Token, lo int) ([]string, bool) {
 	var words []string
 	growth := false
 	for k := start; k < lo; k++ {
+		if k >= gloss[0] && k < gloss[1] {
+			continue
+		}
 		words = append(words, toks[k].Text)
 	}
 	// Drop a reporting clause: "He said (that) exports …".

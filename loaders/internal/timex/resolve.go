@@ -385,7 +385,7 @@ func clause(rs []rune, lo, hi int) (int, int) {
 		case ';', '；', ':', '，':
 			return true
 		case ',':
-			return !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]))
+			return !(i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])) && !seriesComma(rs, i)
 		}
 		return false
 	}
@@ -404,6 +404,53 @@ func clause(rs []rune, lo, hi int) (int, int) {
 		}
 	}
 	return cl, cr
+}
+
+// seriesComma reports whether the comma at i separates the items of a
+// series ("logos, pins, flags and sunglasses"), not clauses: a word ends
+// before it, and items of one or two words follow, separated by commas,
+// until "and" or "or" closes the series.
+func seriesComma(rs []rune, i int) bool {
+	if i == 0 || !unicode.IsLetter(rs[i-1]) {
+		return false
+	}
+	words := 0
+	inWord := false
+	for j := i + 1; j < len(rs); j++ {
+		r := rs[j]
+		switch {
+		case unicode.IsLetter(r) || r == '-' || r == '\'' || r == '’':
+			if !inWord {
+				inWord = true
+				words++
+				if w := wordAt(rs, j); w == "and" || w == "or" {
+					return words > 1 // "…, and": a clause may follow
+				}
+			}
+		case r == ' ':
+			inWord = false
+		case r == ',':
+			if words == 0 || words > 2 {
+				return false
+			}
+			words, inWord = 0, false
+		default:
+			return false // a digit, a bracket, a stop: not a plain series
+		}
+		if words > 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// wordAt returns the letters of the word that starts at rune j.
+func wordAt(rs []rune, j int) string {
+	k := j
+	for k < len(rs) && unicode.IsLetter(rs[k]) {
+		k++
+	}
+	return string(rs[j:k])
 }
 
 // reportingWords open a clause of reported speech: "… released 10 model
