@@ -364,7 +364,7 @@ func containerMetric(c *figCtx) string {
 		}
 	}
 	np, tail := nounAfter(toks, f.hi)
-	if len(np) == 0 || len(np) > 2 || len(tail) > 0 || text.IsCap(f.hiToken(toks)) {
+	if len(np) == 0 || len(np) > 2 || len(tail) > 0 || text.IsCap(toks[f.hi]) {
 		return ""
 	}
 	if k := f.hi + len(np); k < len(toks) && toks[k].Kind == text.Word && !strings.EqualFold(toks[k].Text, "and") {

@@ -439,14 +439,6 @@ func parseNumber(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// hiToken is the token just after the figure, or a blank token at the end.
-func (f figure) hiToken(toks []text.Token) text.Token {
-	if f.hi < len(toks) {
-		return toks[f.hi]
-	}
-	return text.Token{}
-}
-
 // figures finds the numbers of a sentence that can be statistics, skipping
 // years, dates, list numbers, document numbers, times and ranges.
 func (x *extraction) figures(s *Sentence) []figure {
