@@ -190,6 +190,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		x.recognizePersons(i, s)
 		s.sortMentions()
 	}
+	d.recognizeNamesByForm()
 	d.assemble()
 	if err := ctx.Err(); err != nil {
 		return nil, err

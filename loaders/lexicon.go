@@ -21,7 +21,7 @@ var headTypes = map[string]EntityType{
 	"Hospital": Organization, "Federation": Organization, "Chamber": Organization,
 	"Bank": Organization, "Exchange": Organization, "Alliance": Organization,
 	"Center": Organization, "Centre": Organization, "Limited": Organization, "Ltd": Organization,
-	"Inc": Organization, "Incorporated": Organization, "Foundation": Organization, "Institution": Organization,
+	"Inc": Organization, "Incorporated": Organization, "Partners": Organization, "LLP": Organization, "LLC": Organization, "Foundation": Organization, "Institution": Organization,
 
 	"Law": Law, "Treaty": Law, "Agreement": Law, "Convention": Law, "Protocol": Law,
 	"Regulations": Law, "Regulation": Law, "Measures": Law, "Opinions": Law,

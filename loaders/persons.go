@@ -49,6 +49,20 @@ func (x *Extractor) nameAt(toks []text.Token, i int) int {
 	if surnameStarters[toks[i].Text] && !x.nameToken(toks[i+1]) {
 		return i
 	}
+	// "Senior Associate" is a position, not a name.
+	roles := 0
+	for k := i; k < j; k++ {
+		if isRoleWord(toks[k].Text) {
+			roles++
+		}
+	}
+	if roles == j-i {
+		return i
+	}
+	// "Harbourview Liang & Partners": the start of a firm's name.
+	if j < len(toks) && (toks[j].Text == "&" || (toks[j].Text == "and" && j+1 < len(toks) && headTypes[toks[j+1].Text] != "")) {
+		return i
+	}
 	// A name is not followed by a head word ("Zhang Wei Institute").
 	if j < len(toks) && text.IsCap(toks[j]) {
 		if _, ok := headTypes[toks[j].Text]; ok {
@@ -122,7 +136,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 					i = e - 1
 					continue
 				}
-				if k+1 < len(toks) && toks[k].Text == "," && appositionTitles[strings.ToLower(toks[k+1].Text)] {
+				if k+1 < len(toks) && toks[k].Text == "," && (appositionTitles[strings.ToLower(toks[k+1].Text)] || appositionRole(toks, k+1)) {
 					add(i, e, "pattern: name with apposition")
 					i = e - 1
 					continue
@@ -171,4 +185,20 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 			i = k
 		}
 	}
+}
+
+// appositionRole reports whether the phrase at toks[k:] names a position
+// within a few words, before any punctuation: "the European Commission's
+// agriculture commissioner", "then deputy director general of …".
+func appositionRole(toks []text.Token, k int) bool {
+	for n := k; n < len(toks) && n-k < 7; n++ {
+		t := toks[n]
+		if t.Kind == text.Punct && !text.IsPossessive(t) {
+			return false
+		}
+		if isRoleWord(t.Text) {
+			return true
+		}
+	}
+	return false
 }
