@@ -18,6 +18,8 @@ type candidate struct {
 	xAlias  string   // "Patent Bureau" of "Patent Bureau of the CNIPA"
 	acronym string   // defined by "Full Name (ACR)"
 	suffix  *mention // "the CNIPA" of "Patent Bureau of the CNIPA"
+	unit    bool     // found by its structure: a unit (xAlias) of its suffix, identified by both
+	alias   string   // one more name of the entity ("General Office of the Supreme People's Court" for "SPC's General Office")
 	ent     int      // entity index after assembly
 }
 
@@ -370,7 +372,7 @@ func classifyPhrase(toks []text.Token, lo, hi int) (int, EntityType) {
 	}
 	for k := run - 1; k >= lo; k-- {
 		if t, ok := headType(toks[k].Text); ok {
-			if k < run-1 {
+			if k < run-1 && !capConnectors[toks[k+1].Text] {
 				return k + 1, t // "Supreme People's Court Vice President …" → "… Court"
 			}
 			if lt, ok := leadTypes[toks[lo].Text]; ok && k == lo && hi > run {
@@ -384,6 +386,10 @@ func classifyPhrase(toks []text.Token, lo, hi int) (int, EntityType) {
 	}
 	return hi, ""
 }
+
+// capConnectors are connectors written in title case inside a name
+// ("National Office Against Pornographic and Illegal Publications").
+var capConnectors = toSet(`Against For On Of`)
 
 // headType types a head word; a hyphenated word is typed by its last part
 // ("Process-Guidelines" is a Guidelines).

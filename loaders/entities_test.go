@@ -22,7 +22,7 @@ The State Intellectual Property Office was renamed the China National Intellectu
 		"liu_qingsong": Person,
 		"measures_for_the_registration_of_plant_breeders": Law,
 		"lanting_forest_protection_campaign":              Program,
-		"legal_affairs_department_of_the_cnipa":           Agency,
+		"legal_affairs_department_of_cnipa":           Agency,
 	}
 	for id, typ := range want {
 		e := findEntity(ext, id)
@@ -53,8 +53,8 @@ The State Intellectual Property Office was renamed the China National Intellectu
 		seen[e.ID] = true
 	}
 	for _, r := range [][3]string{
-		{"liu_qingsong", "memberOf", "legal_affairs_department_of_the_cnipa"},
-		{"legal_affairs_department_of_the_cnipa", "partOf", "cnipa"},
+		{"liu_qingsong", "memberOf", "legal_affairs_department_of_cnipa"},
+		{"legal_affairs_department_of_cnipa", "partOf", "cnipa"},
 		{"sipo", "succeededBy", "cnipa"},
 		{"zhongshan_provincial_seed_administration", "issued", "measures_for_the_registration_of_plant_breeders"},
 	} {

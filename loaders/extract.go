@@ -63,6 +63,8 @@ type entBuild struct {
 	first    int // first sentence
 	xAliases []string
 	rule     string
+	unitOf   *mention // the body of a unit found by its structure
+	unitName string   // the unit's own words ("General Office")
 }
 
 // docState is everything known about one document during extraction.
@@ -134,6 +136,9 @@ func (d *docState) newEnt(c *candidate, sent int) int {
 	if c.gaz >= 0 {
 		e.name = d.x.gaz.entries[c.gaz].Name
 	}
+	if c.unit && c.suffix != nil {
+		e.unitOf, e.unitName = c.suffix, c.xAlias
+	}
 	d.ents = append(d.ents, e)
 	d.parent = append(d.parent, len(d.ents)-1)
 	return len(d.ents) - 1
@@ -187,7 +192,10 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		x.recognizeWebsites(i, s)
 		x.recognizeLowerPrograms(i, s)
 		x.recognizeAcronyms(i, s)
+		x.recognizeCompanies(i, s)
 		x.recognizePersons(i, s)
+		x.recognizeCourts(i, s)
+		x.recognizeUnits(i, s)
 		s.sortMentions()
 	}
 	d.recognizeNamesByForm()
@@ -292,6 +300,9 @@ func (d *docState) assemble() {
 		c.ent = e
 		if c.xAlias != "" {
 			d.ents[e].xAliases = append(d.ents[e].xAliases, c.xAlias)
+		}
+		if c.alias != "" {
+			d.ents[e].xAliases = append(d.ents[e].xAliases, c.alias)
 		}
 	}
 	// Short forms: an entity named exactly like the head part of one chain
@@ -530,6 +541,13 @@ func (d *docState) entityID(i int) string {
 	e := d.ents[d.find(i)]
 	if e.gaz >= 0 {
 		return d.x.gaz.entries[e.gaz].ID
+	}
+	if e.unitOf != nil && e.unitName != "" && d.find(e.unitOf.c.ent) != d.find(i) {
+		// A unit is known by its words and its body, however it is written:
+		// "general_office_of_spc".
+		if body := d.entityID(e.unitOf.c.ent); body != "" {
+			return slug(e.unitName) + "_of_" + body
+		}
 	}
 	return slug(cleanName(e.name))
 }

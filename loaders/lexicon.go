@@ -21,7 +21,10 @@ var headTypes = map[string]EntityType{
 	"Hospital": Organization, "Federation": Organization, "Chamber": Organization,
 	"Bank": Organization, "Exchange": Organization, "Alliance": Organization,
 	"Center": Organization, "Centre": Organization, "Limited": Organization, "Ltd": Organization,
-	"Inc": Organization, "Incorporated": Organization, "Partners": Organization, "LLP": Organization, "LLC": Organization, "Foundation": Organization, "Institution": Organization,
+	"Inc": Organization, "Incorporated": Organization, "Partners": Organization, "Industries": Organization, "Appliances": Organization,
+	"Pharmaceutical": Organization, "Pharmaceuticals": Organization, "Chemicals": Organization, "Beverage": Organization,
+	"Trading": Organization, "Electronics": Organization, "Materials": Organization, "Holdings": Organization,
+	"Co": Organization, "Corp": Organization, "LLP": Organization, "LLC": Organization, "Foundation": Organization, "Institution": Organization,
 
 	"Law": Law, "Treaty": Law, "Agreement": Law, "Convention": Law, "Protocol": Law,
 	"Regulations": Law, "Regulation": Law, "Measures": Law, "Opinions": Law,
