@@ -22,7 +22,7 @@ The State Intellectual Property Office was renamed the China National Intellectu
 		"liu_qingsong": Person,
 		"measures_for_the_registration_of_plant_breeders": Law,
 		"lanting_forest_protection_campaign":              Program,
-		"legal_affairs_department_of_cnipa":           Agency,
+		"legal_affairs_department_of_cnipa":               Agency,
 	}
 	for id, typ := range want {
 		e := findEntity(ext, id)

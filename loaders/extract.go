@@ -205,6 +205,8 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 	}
 	d.secondPass()
 	d.findMainAgency()
+	d.resolveDefinites()
+	d.propagateSurnames()
 	ext = &Extraction{Doc: doc.Name, Title: doc.Title, Date: doc.Date, Source: doc}
 	ext.Entities = d.entities()
 	ext.Relations = d.relations()

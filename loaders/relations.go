@@ -16,6 +16,18 @@ type relBuilder struct {
 }
 
 func (rb *relBuilder) add(subj int, pred string, obj int, s *sentInfo, rule string) {
+	rb.addNote(subj, pred, obj, s, rule, "")
+}
+
+// addAll adds subj pred o for each of objs.
+func (rb *relBuilder) addAll(subj int, pred string, objs []*mention, s *sentInfo, rule string) {
+	for _, o := range objs {
+		rb.add(subj, pred, rb.d.entOf(o), s, rule)
+	}
+}
+
+// addNote adds a relation with a note: the title of a memberOf.
+func (rb *relBuilder) addNote(subj int, pred string, obj int, s *sentInfo, rule, note string) {
 	if subj < 0 || obj < 0 {
 		return
 	}
@@ -28,7 +40,7 @@ func (rb *relBuilder) add(subj int, pred string, obj int, s *sentInfo, rule stri
 		return
 	}
 	rb.seen[key] = true
-	rb.out = append(rb.out, Relation{Subject: sj, Predicate: pred, Object: o, Sentence: s.Text, Offset: s.Offset, Rule: rule})
+	rb.out = append(rb.out, Relation{Subject: sj, Predicate: pred, Object: o, Sentence: s.Text, Offset: s.Offset, Rule: rule, Note: note})
 }
 
 func (d *docState) typeOf(m *mention) EntityType { return d.ents[d.find(m.c.ent)].typ }
@@ -37,11 +49,24 @@ func (d *docState) entOf(m *mention) int { return d.find(m.c.ent) }
 
 func isBody(t EntityType) bool { return t == Agency || t == Organization }
 
+// roleBody is a body a person holds a position in, and the position's
+// words as written ("deputy director general").
+type roleBody struct {
+	m    *mention
+	role string
+}
+
+// appositionFillers may open an apposition before the position's words.
+var appositionFillers = toSet(`then a an the former now currently also as`)
+
 // appositionBodies returns the bodies named in the apposition after a
-// person mention: "Ge Shu, deputy director general of the Patent Bureau of
-// the CNIPA, and director general of the Strategic Planning Department"
-// gives the Patent Bureau chain and the department.
-func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
+// person mention, each with the position's words: "Ge Shu, deputy director
+// general of the Patent Bureau of the CNIPA, and director general of the
+// Strategic Planning Department" gives the Patent Bureau chain and the
+// department; "Phil Hogan, the European Commission's agriculture
+// commissioner" gives the Commission; "Hu Anqi, a division director in the
+// CNIPA's Department of …" gives the department.
+func (d *docState) appositionBodies(s *sentInfo, p *mention) []roleBody {
 	toks := s.toks
 	k := p.hi
 	if k+2 < len(toks) && toks[k].Text == "(" && toks[k+2].Text == ")" {
@@ -49,11 +74,29 @@ func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
 	} else if k < len(toks) && toks[k].Kind == text.CJK {
 		k++
 	}
-	if k+1 >= len(toks) || toks[k].Text != "," || !appositionTitles[strings.ToLower(toks[k+1].Text)] {
+	if k+1 >= len(toks) || toks[k].Text != "," {
 		return nil
 	}
-	var out []*mention
-	for k++; k < len(toks); k++ {
+	start := k + 1
+	for start < len(toks) && appositionFillers[strings.ToLower(toks[start].Text)] && !s.covered(start) {
+		start++
+	}
+	if start >= len(toks) {
+		return nil
+	}
+	// "the European Commission's agriculture commissioner".
+	if b := s.mentionAt(start); b != nil && isBody(d.typeOf(b)) && b.hi+1 < len(toks) && text.IsPossessive(toks[b.hi]) {
+		if appositionRole(toks, b.hi+1) {
+			return []roleBody{{b, positionWords(s, b.hi+1, len(toks))}}
+		}
+		return nil
+	}
+	if !appositionTitles[strings.ToLower(toks[start].Text)] && !appositionRole(toks, start) {
+		return nil
+	}
+	var out []roleBody
+	roleLo := start
+	for k = start; k < len(toks); k++ {
 		t := toks[k].Text
 		if t == ";" || t == ":" {
 			break
@@ -64,23 +107,45 @@ func (d *docState) appositionBodies(s *sentInfo, p *mention) []*mention {
 		if t == "," && k+1 < len(toks) {
 			// "Dai Nian, Research Associate, Duke Kunshan University"
 			if m := s.mentionAt(k + 1); m != nil && isBody(d.typeOf(m)) {
-				out = append(out, m)
+				out = append(out, roleBody{m, positionWords(s, roleLo, k)})
 				k = m.hi - 1
 				continue
 			}
 		}
-		if t == "of" || t == "at" || t == "from" || t == "under" {
+		if t == "and" {
+			roleLo = k + 1
+		}
+		if t == "of" || t == "at" || t == "from" || t == "under" || t == "in" {
 			n := k + 1
-			for n < len(toks) && (toks[n].Text == "the" || toks[n].Text == "this") {
+			for n < len(toks) && (toks[n].Text == "the" || toks[n].Text == "this" || toks[n].Text == "its") {
 				n++
 			}
 			if m := s.mentionAt(n); m != nil && isBody(d.typeOf(m)) {
-				out = append(out, m)
+				// "of the GACC's Department of General Operations": the unit.
+				if m.hi+1 < len(toks) && text.IsPossessive(toks[m.hi]) {
+					if u := s.mentionAt(m.hi + 1); u != nil && isBody(d.typeOf(u)) {
+						m = u
+					}
+				}
+				out = append(out, roleBody{m, positionWords(s, roleLo, k)})
 				k = m.hi - 1
 			}
 		}
 	}
 	return out
+}
+
+// positionWords returns the position's words of an apposition in toks[lo:hi]:
+// up to the first punctuation, lower-cased.
+func positionWords(s *sentInfo, lo, hi int) string {
+	k := lo
+	for k < hi && k < lo+8 && s.toks[k].Kind != text.Punct && !s.covered(k) {
+		k++
+	}
+	for lo < k && appositionFillers[strings.ToLower(s.toks[lo].Text)] {
+		lo++
+	}
+	return strings.ToLower(s.spanText(lo, k))
 }
 
 // findMainAgency picks the document's issuing agency: the body of the first
@@ -97,7 +162,7 @@ func (d *docState) findMainAgency() {
 			}
 			if bs := d.appositionBodies(s, m); len(bs) > 0 {
 				// Prefer the top of a chain: "Patent Bureau of the CNIPA" → CNIPA.
-				b := bs[0]
+				b := bs[0].m
 				for b.c.suffix != nil && isBody(d.typeOf(b.c.suffix)) {
 					b = b.c.suffix
 				}
@@ -298,6 +363,7 @@ func (d *docState) relations() []Relation {
 	rb := &relBuilder{d: d, seen: map[string]bool{}}
 	for _, s := range d.relationViews() {
 		d.sentenceRelations(rb, s)
+		d.applyFrames(rb, s)
 	}
 	d.gazetteerLinks(rb)
 	return rb.out
@@ -312,9 +378,6 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 			typ := d.typeOf(m)
 			// memberOf from appositions.
 			if typ == Person {
-				for _, b := range d.appositionBodies(s, m) {
-					rb.add(d.entOf(m), "memberOf", d.entOf(b), s, "apposition: person, title of body")
-				}
 				// "Ouyang Zhongcan from the Chinese Academy of Sciences", "Fu Yiqin at Yale".
 				if k := m.hi; k < len(toks) && (toks[k].Text == "from" || toks[k].Text == "at" || toks[k].Text == "of") {
 					n := k + 1

@@ -68,6 +68,7 @@ type Relation struct {
 	Sentence  string `json:"sentence"`
 	Offset    int    `json:"offset"`         // rune offset of Sentence in the document
 	Rule      string `json:"rule,omitempty"` // why it was extracted
+	Note      string `json:"note,omitempty"` // what the sentence adds: the title of a memberOf ("deputy commissioner")
 }
 
 // Extraction is everything the loaders found in one document. Its JSON form

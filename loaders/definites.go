@@ -1,0 +1,124 @@
+package loaders
+
+import (
+	"strings"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/names"
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+)
+
+// definiteHeads are the head words that "the <Head>" may use to refer back
+// to an entity of the document named with that head ("the Outline", "the
+// Plan", "the tribunal"); lower-case forms are accepted only for units.
+var definiteHeads = toSet(`Outline Plan Administration Office Commission Tribunal Branch Court Bureau Department Decision
+Strategy Campaign Action Programme Program Framework Regulations Measures Provisions Opinions Interpretation Code
+tribunal branch court bureau department`)
+
+// headWordOf returns the word of an entity's name that "the <Head>" uses:
+// the first word of "Office of …" and "Outline of …", else the last.
+func headWordOf(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	for i, w := range ws {
+		if w == "of" && i > 0 {
+			return ws[i-1]
+		}
+	}
+	return ws[len(ws)-1]
+}
+
+// resolveDefinites (stage "definites", after assembly) links "the <Head>"
+// to the entity it refers back to: of the document's entities whose name
+// has that head word, the one mentioned last before the sentence, or the
+// only one. "the Office" is left to the document's own body when that is
+// an office.
+func (d *docState) resolveDefinites() {
+	byHead := map[string][]int{}
+	for i, e := range d.ents {
+		if d.find(i) != i || e.typ == Person || e.typ == Region {
+			continue
+		}
+		h := headWordOf(e.name)
+		if !definiteHeads[h] {
+			continue
+		}
+		byHead[strings.ToLower(h)] = append(byHead[strings.ToLower(h)], i)
+	}
+	if len(byHead) == 0 {
+		return
+	}
+	last := map[int]int{} // entity → last sentence that mentions it
+	for si, s := range d.sents {
+		for i := 0; i+1 < len(s.toks); i++ {
+			if s.toks[i].Text != "the" && s.toks[i].Text != "The" {
+				continue
+			}
+			w := s.toks[i+1].Text
+			if !definiteHeads[w] || s.covered(i+1) || (i+2 < len(s.toks) && (text.IsCap(s.toks[i+2]) || s.toks[i+2].Text == "of")) {
+				continue
+			}
+			cands := byHead[strings.ToLower(w)]
+			best, bestAt := -1, -1
+			for _, c := range cands {
+				if at, ok := last[d.find(c)]; ok && at > bestAt {
+					best, bestAt = d.find(c), at
+				}
+			}
+			if best < 0 && len(cands) == 1 {
+				best = d.find(cands[0])
+			}
+			if best < 0 || (w == "Office" && d.main >= 0 && strings.Contains(d.ents[d.main].name, "Office")) {
+				continue
+			}
+			c := &candidate{gaz: -1, typ: d.ents[best].typ, name: s.spanText(i, i+2), rule: "definite description: the " + w, ent: best}
+			s.addMention(&mention{sent: si, lo: i + 1, hi: i + 2, c: c})
+			d.ents[best].sents[si] = true
+		}
+		s.sortMentions()
+		for _, m := range s.mentions {
+			last[d.find(m.c.ent)] = si
+		}
+	}
+}
+
+// propagateSurnames (stage "definites") links a bare surname ("Shen, as
+// commissioner of …") to the one person of the document whose Chinese
+// name starts with it. Surnames spelled like English words ("He", "Long")
+// and surnames shared by two persons are left alone.
+func (d *docState) propagateSurnames() {
+	bySurname := map[string][]int{}
+	for i, e := range d.ents {
+		if d.find(i) != i || e.typ != Person {
+			continue
+		}
+		ws := strings.Fields(e.name)
+		if len(ws) == 2 && names.IsChineseName(ws[0], ws[1]) && !englishSurnames[ws[0]] {
+			bySurname[ws[0]] = append(bySurname[ws[0]], i)
+		}
+	}
+	if len(bySurname) == 0 {
+		return
+	}
+	for si, s := range d.sents {
+		added := false
+		for i, t := range s.toks {
+			ps := bySurname[t.Text]
+			if len(ps) != 1 || s.covered(i) {
+				continue
+			}
+			if (i > 0 && text.IsCap(s.toks[i-1]) && !nonStarters[s.toks[i-1].Text]) || (i+1 < len(s.toks) && text.IsCap(s.toks[i+1])) {
+				continue
+			}
+			e := d.find(ps[0])
+			c := &candidate{gaz: -1, typ: Person, name: t.Text, rule: "surname of a known person", ent: e}
+			s.addMention(&mention{sent: si, lo: i, hi: i + 1, c: c})
+			d.ents[e].sents[si] = true
+			added = true
+		}
+		if added {
+			s.sortMentions()
+		}
+	}
+}

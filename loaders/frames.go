@@ -1,0 +1,495 @@
+package loaders
+
+import (
+	_ "embed" // frames.tsv
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+)
+
+//go:embed frames.tsv
+var framesTSV string
+
+// frame is one row of frames.tsv: a way a clause states a relation.
+type frame struct {
+	id        string
+	form      string
+	predicate string
+	subject   map[EntityType]bool
+	object    map[EntityType]bool
+	phrases   [][]string // the word sequences of the words column; an empty one matches nothing written
+	window    int
+}
+
+// frames is the table, parsed once; a malformed row is a build error
+// caught by TestFramesTable.
+var frames, framesErr = parseFrames(framesTSV)
+
+// frameForms are the forms frames.go knows how to match.
+var frameForms = toSet(`active passive passive_at apposition copula possessive possessive_with prefix pair title noun_passive role succession`)
+
+func parseFrames(src string) ([]frame, error) {
+	var out []frame
+	header := true
+	for n, line := range strings.Split(src, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 7 {
+			return nil, fmt.Errorf("frames.tsv:%d: %d columns, want 7", n+1, len(f))
+		}
+		if !frameForms[f[1]] {
+			return nil, fmt.Errorf("frames.tsv:%d: unknown form %q", n+1, f[1])
+		}
+		w, err := strconv.Atoi(f[6])
+		if err != nil {
+			return nil, fmt.Errorf("frames.tsv:%d: window: %w", n+1, err)
+		}
+		fr := frame{id: f[0], form: f[1], predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
+		if f[5] != "" {
+			for _, p := range strings.Split(f[5], "|") {
+				fr.phrases = append(fr.phrases, strings.Fields(p))
+			}
+		}
+		out = append(out, fr)
+	}
+	return out, nil
+}
+
+func typeSet(s string) map[EntityType]bool {
+	m := map[EntityType]bool{}
+	for _, t := range strings.Split(s, "|") {
+		if t != "" {
+			m[EntityType(t)] = true
+		}
+	}
+	return m
+}
+
+// phraseAt returns the end of the longest of the frame's phrases that
+// matches toks[k:] (case-insensitively), or -1. An empty phrase matches
+// with end k.
+func (f *frame) phraseAt(toks []text.Token, k int) int {
+	best := -1
+	for _, p := range f.phrases {
+		if k+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for i, w := range p {
+			if !strings.EqualFold(toks[k+i].Text, w) {
+				ok = false
+				break
+			}
+		}
+		if ok && k+len(p) > best {
+			best = k + len(p)
+		}
+	}
+	return best
+}
+
+// frameFillers may stand between a frame's parts without changing it.
+var frameFillers = toSet(`the a an its their this these then former now currently also all both still jointly together formally officially first later`)
+
+// typedAt returns the mention of one of types that starts at toks[k] after
+// articles and fillers, or nil.
+func (d *docState) typedAt(s *sentInfo, k int, types map[EntityType]bool) *mention {
+	for k < len(s.toks) && frameFillers[strings.ToLower(s.toks[k].Text)] && !s.covered(k) {
+		k++
+	}
+	if m := s.mentionAt(k); m != nil && types[d.typeOf(m)] {
+		return m
+	}
+	return nil
+}
+
+// typedWithin returns the first mention of one of types that starts within
+// n tokens of toks[k], stopping at a clause boundary.
+func (d *docState) typedWithin(s *sentInfo, k, n int, types map[EntityType]bool) *mention {
+	for i := k; i < len(s.toks) && i <= k+n; i++ {
+		if t := s.toks[i].Text; t == ";" || t == ":" {
+			return nil
+		}
+		if m := s.mentionAt(i); m != nil {
+			if types[d.typeOf(m)] {
+				return m
+			}
+			i = m.hi - 1
+		}
+	}
+	return nil
+}
+
+// typedList returns the coordination of mentions of types that starts at
+// toks[k] ("the CPC Central Committee and the State Council").
+func (d *docState) typedList(s *sentInfo, k int, types map[EntityType]bool) []*mention {
+	var out []*mention
+	for {
+		m := d.typedAt(s, k, types)
+		if m == nil {
+			return out
+		}
+		out = append(out, m)
+		k = m.hi
+		if k < len(s.toks) && s.toks[k].Text == "," {
+			k++
+		}
+		if k < len(s.toks) && (s.toks[k].Text == "and" || s.toks[k].Text == "&") {
+			k++
+		} else if k == m.hi {
+			return out
+		}
+	}
+}
+
+// typedListEndingAt returns the coordination of mentions of types that ends
+// just before toks[k] ("The GACC, SAMR and the MPS are …"), in order.
+func (d *docState) typedListEndingAt(s *sentInfo, k int, types map[EntityType]bool) []*mention {
+	var out []*mention
+	for k > 0 {
+		m := s.mentionEndingAt(k)
+		if m == nil || !types[d.typeOf(m)] {
+			break
+		}
+		out = append([]*mention{m}, out...)
+		k = m.lo
+		for k > 0 && (s.toks[k-1].Text == "the" || s.toks[k-1].Text == "The") {
+			k--
+		}
+		if k > 0 && (s.toks[k-1].Text == "and" || s.toks[k-1].Text == ",") {
+			k--
+			if k > 0 && s.toks[k-1].Text == "," {
+				k--
+			}
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// passiveGap are the words between an object and its passive verb.
+var passiveGap = toSet(`was were is are been be being has have had jointly first later also formally officially , program programme campaign initiative project platform " “ ”`)
+
+// applyFrames runs every frame of the table over one sentence.
+func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
+	for i := range frames {
+		f := &frames[i]
+		rule := "frame " + f.id
+		switch f.form {
+		case "role":
+			for _, p := range s.mentions {
+				if d.typeOf(p) != Person {
+					continue
+				}
+				for _, b := range d.appositionBodies(s, p) {
+					if f.object[d.typeOf(b.m)] {
+						rb.addNote(d.entOf(p), f.predicate, d.entOf(b.m), s, rule, b.role)
+					}
+				}
+			}
+		case "title":
+			for _, m := range s.mentions {
+				if f.subject[d.typeOf(m)] {
+					d.titleFrame(rb, s, m, f, rule)
+				}
+			}
+		case "prefix":
+			d.prefixFrame(rb, s, f, rule)
+		case "pair":
+			d.pairFrame(rb, s, f, rule)
+		default:
+			d.clauseFrame(rb, s, f, rule)
+		}
+	}
+}
+
+// clauseFrame matches the forms anchored on one of the frame's phrases or
+// on a subject mention.
+func (d *docState) clauseFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+	toks := s.toks
+	emit := func(subs, objs []*mention) {
+		for _, a := range subs {
+			for _, o := range objs {
+				rb.add(d.entOf(a), f.predicate, d.entOf(o), s, rule)
+			}
+		}
+	}
+	switch f.form {
+	case "apposition", "possessive", "possessive_with", "succession":
+		for _, m := range s.mentions {
+			if !f.subject[d.typeOf(m)] || m.hi >= len(toks) {
+				continue
+			}
+			switch f.form {
+			case "apposition":
+				if toks[m.hi].Text != "," {
+					continue
+				}
+				e := f.phraseAt(toks, m.hi+1)
+				if len(f.phrases) == 0 {
+					e = m.hi + 1
+				}
+				if e < 0 {
+					continue
+				}
+				o := d.typedAt(s, e, f.object)
+				if o == nil || o == m {
+					continue
+				}
+				if e == m.hi+1 && !appositionEnds(toks, o.hi) {
+					continue // "A, B and C": a list, not an apposition
+				}
+				if d.typeOf(m) == Region && d.typeOf(o) == Region && d.regionRank(m) >= d.regionRank(o) {
+					continue
+				}
+				emit([]*mention{m}, []*mention{o})
+			case "possessive":
+				if !text.IsPossessive(toks[m.hi]) {
+					continue
+				}
+				if o := d.typedWithin(s, m.hi+1, f.window, f.object); o != nil {
+					emit([]*mention{m}, []*mention{o})
+				}
+			case "possessive_with":
+				if !text.IsPossessive(toks[m.hi]) {
+					continue
+				}
+				for k := m.hi + 1; k < len(toks) && k <= m.hi+4; k++ {
+					if f.phraseAt(toks, k) < 0 {
+						continue
+					}
+					for w := k + 1; w < len(toks) && w <= k+f.window; w++ {
+						if toks[w].Text == "with" {
+							if o := d.typedAt(s, w+1, f.object); o != nil {
+								emit([]*mention{m}, []*mention{o})
+							}
+							break
+						}
+					}
+					break
+				}
+			case "succession":
+				if toks[m.hi].Text != "," {
+					continue
+				}
+				e := f.phraseAt(toks, m.hi+1)
+				if e < 0 {
+					continue
+				}
+				old := d.typedAt(s, e, f.object)
+				if old == nil {
+					continue
+				}
+				emit([]*mention{old}, []*mention{m})
+				// "… who succeeded Zhang Mao at the head of SAMR".
+				for k := old.hi; k < len(toks) && k <= old.hi+f.window+3; k++ {
+					if toks[k].Text == "of" {
+						if b := d.typedAt(s, k+1, map[EntityType]bool{Agency: true, Organization: true}); b != nil {
+							rb.addNote(d.entOf(m), "memberOf", d.entOf(b), s, rule, "head")
+							rb.addNote(d.entOf(old), "memberOf", d.entOf(b), s, rule, "head")
+						}
+						break
+					}
+				}
+			}
+		}
+	case "active", "passive", "passive_at", "copula", "noun_passive":
+		for v := range toks {
+			if f.form == "copula" {
+				if !beVerbs[strings.ToLower(toks[v].Text)] && toks[v].Text != "remains" && toks[v].Text != "remain" {
+					continue
+				}
+				subs := d.typedListEndingAt(s, v, f.subject)
+				if len(subs) == 0 {
+					continue
+				}
+				k := v + 1
+				for k < len(toks) && (toks[k].Text == "all" || toks[k].Text == "also" || toks[k].Text == "both" || toks[k].Text == "now" || toks[k].Text == "still") {
+					k++
+				}
+				if e := f.phraseAt(toks, k); e >= 0 {
+					if o := d.typedAt(s, e, f.object); o != nil {
+						emit(subs, []*mention{o})
+					}
+				}
+				continue
+			}
+			e := f.phraseAt(toks, v)
+			if e < 0 || e == v {
+				continue
+			}
+			switch f.form {
+			case "active":
+				for _, sub := range d.subjectBefore(s, v) {
+					if f.subject[d.ents[sub].typ] {
+						rb.addAll(sub, f.predicate, d.objectsWithin(s, e, f), s, rule)
+					}
+				}
+			case "passive":
+				if v == 0 || (!beVerbs[strings.ToLower(toks[v-1].Text)] && toks[v-1].Text != "," && toks[v-1].Kind != text.Punct && !passiveGap[toks[v-1].Text] && s.mentionEndingAt(v) == nil) {
+					continue
+				}
+				k := e
+				for k < len(toks) && frameFillers[toks[k].Text] {
+					k++
+				}
+				if k >= len(toks) || toks[k].Text != "by" {
+					continue
+				}
+				agents := d.typedList(s, k+1, f.subject)
+				if o := d.objectBefore(s, v, f.object); o != nil {
+					emit(agents, []*mention{o})
+				}
+			case "passive_at":
+				if v == 0 || !beVerbs[strings.ToLower(toks[v-1].Text)] || e >= len(toks) || toks[e].Text != "at" {
+					continue
+				}
+				if a := d.typedWithin(s, e+1, f.window, f.subject); a != nil {
+					if o := d.objectBefore(s, v, f.object); o != nil {
+						emit([]*mention{a}, []*mention{o})
+					}
+				}
+			case "noun_passive":
+				o := d.typedAt(s, e, f.object)
+				if o == nil {
+					continue
+				}
+				k := o.hi
+				if k < len(toks) && toks[k].Text == "," {
+					k++
+				}
+				if k+1 < len(toks) && issuePassives[toks[k].Text] && toks[k+1].Text == "by" {
+					emit(d.typedList(s, k+2, f.subject), []*mention{o})
+				}
+			}
+		}
+	}
+}
+
+// issuePassives are the verbs that make a body the author of an amendment
+// ("The amendment to the Trademark Law, adopted by …").
+var issuePassives = toSet(`adopted passed approved enacted promulgated made issued`)
+
+// appositionEnds reports whether an apposition's last mention ends its
+// phrase at toks[k]: punctuation, the end, or a verb, not "and".
+func appositionEnds(toks []text.Token, k int) bool {
+	return k >= len(toks) || (toks[k].Kind == text.Punct && toks[k].Text != "," && toks[k].Text != "-") ||
+		(toks[k].Text == "," && !(k+1 < len(toks) && text.IsCap(toks[k+1])))
+}
+
+// objectsWithin returns the coordination of objects of the frame that
+// starts within its window after toks[k].
+func (d *docState) objectsWithin(s *sentInfo, k int, f *frame) []*mention {
+	if o := d.typedWithin(s, k, f.window, f.object); o != nil {
+		return d.typedList(s, o.lo, f.object)
+	}
+	return nil
+}
+
+// objectBefore returns the mention of types that a passive verb at toks[v]
+// is about: the one ending just before it, across "was", "jointly", a
+// comma, closing quotes and a descriptor ("the “Tianping Blockchain”
+// program initiated by …").
+func (d *docState) objectBefore(s *sentInfo, v int, types map[EntityType]bool) *mention {
+	k := v
+	for n := 0; n < 5 && k > 0; n++ {
+		if m := s.mentionEndingAt(k); m != nil {
+			if types[d.typeOf(m)] {
+				return m
+			}
+			return nil
+		}
+		if !passiveGap[strings.ToLower(s.toks[k-1].Text)] && !passiveGap[s.toks[k-1].Text] {
+			return nil
+		}
+		k--
+	}
+	return nil
+}
+
+// titleFrame gives "Decision on Amending the Copyright Law" amends the
+// Copyright Law: the instrument's name is one of the frame's phrases and
+// the name of a law the document knows.
+func (d *docState) titleFrame(rb *relBuilder, s *sentInfo, m *mention, f *frame, rule string) {
+	toks := s.toks
+	lo := m.lo
+	e := f.phraseAt(toks, lo)
+	if e < 0 || e >= m.hi {
+		return
+	}
+	if toks[e].Text == "the" {
+		e++
+	}
+	inner := s.spanText(e, m.hi)
+	if g, ok := d.x.gaz.lookupName(baseName(inner)); ok {
+		if t, ok := d.byGaz[g]; ok && f.object[d.ents[d.find(t)].typ] {
+			rb.add(d.entOf(m), f.predicate, d.find(t), s, rule)
+		}
+		return
+	}
+	key := mergeKey(inner)
+	for i, e := range d.ents {
+		if d.find(i) == i && f.object[e.typ] && i != d.entOf(m) && mergeKey(e.name) == key {
+			rb.add(d.entOf(m), f.predicate, i, s, rule)
+			return
+		}
+	}
+}
+
+// prefixFrame gives "Beijing-based Red Bull Vitamin Beverage" locatedIn
+// Beijing.
+func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+	for k, t := range s.toks {
+		for _, p := range f.phrases {
+			if len(p) != 1 || !strings.HasSuffix(t.Text, p[0]) || len(t.Text) == len(p[0]) {
+				continue
+			}
+			g, ok := d.x.gaz.lookupName(strings.TrimSuffix(t.Text, p[0]))
+			if !ok {
+				continue
+			}
+			place, ok := d.byGaz[g]
+			if !ok || !f.object[d.ents[d.find(place)].typ] {
+				continue
+			}
+			if m := s.mentionAt(k + 1); m != nil && f.subject[d.typeOf(m)] {
+				rb.add(d.entOf(m), f.predicate, d.find(place), s, rule)
+			}
+		}
+	}
+}
+
+// pairFrame gives "the China-EU agreement" China cooperatesWith the EU: the
+// parts of one hyphenated compound, followed by one of the frame's words.
+func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+	for i := 0; i < len(s.mentions); i++ {
+		a := s.mentions[i]
+		if a.form == "" || !f.subject[d.typeOf(a)] {
+			continue
+		}
+		for _, b := range s.mentions[i+1:] {
+			if b.lo != a.lo || b.form == "" || !f.object[d.typeOf(b)] {
+				continue
+			}
+			hi := a.hi
+			if b.hi > hi {
+				hi = b.hi
+			}
+			for k := hi; k < len(s.toks) && k <= hi+f.window; k++ {
+				if f.phraseAt(s.toks, k) > k {
+					rb.add(d.entOf(a), f.predicate, d.entOf(b), s, rule)
+					break
+				}
+			}
+		}
+	}
+}
