@@ -14,19 +14,24 @@ var definiteHeads = toSet(`Outline Plan Administration Office Commission Tribuna
 Strategy Campaign Action Programme Program Framework Regulations Measures Provisions Opinions Interpretation Code
 tribunal branch court bureau department`)
 
-// headWordOf returns the word of an entity's name that "the <Head>" uses:
-// the first word of "Office of …" and "Outline of …", else the last.
-func headWordOf(name string) string {
-	ws := strings.Fields(name)
+// headWordsOf returns the words of an entity's name that "the <Head>" may
+// use: the head of its first run of capitalized words ("Plan" of "14th
+// Five-Year Plan for …", "Office" of "Office of …") and its last word.
+func headWordsOf(name string) []string {
+	ws := strings.Fields(baseName(name))
 	if len(ws) == 0 {
-		return ""
+		return nil
 	}
-	for i, w := range ws {
-		if w == "of" && i > 0 {
-			return ws[i-1]
+	out := []string{ws[len(ws)-1]}
+	for _, w := range ws {
+		if connectors[w] {
+			break
+		}
+		if definiteHeads[w] {
+			out = append(out, w)
 		}
 	}
-	return ws[len(ws)-1]
+	return out
 }
 
 // resolveDefinites (stage "definites", after assembly) links "the <Head>"
@@ -40,16 +45,16 @@ func (d *docState) resolveDefinites() {
 		if d.find(i) != i || e.typ == Person || e.typ == Region {
 			continue
 		}
-		h := headWordOf(e.name)
-		if !definiteHeads[h] {
-			continue
+		for _, h := range headWordsOf(e.name) {
+			if k := strings.ToLower(h); definiteHeads[h] && !containsInt(byHead[k], i) {
+				byHead[k] = append(byHead[k], i)
+			}
 		}
-		byHead[strings.ToLower(h)] = append(byHead[strings.ToLower(h)], i)
 	}
 	if len(byHead) == 0 {
 		return
 	}
-	last := map[int]int{} // entity → last sentence that mentions it
+	last := map[int]int{} // entity → where it was last mentioned: sentence, token, length
 	for si, s := range d.sents {
 		for i := 0; i+1 < len(s.toks); i++ {
 			if s.toks[i].Text != "the" && s.toks[i].Text != "The" {
@@ -78,7 +83,7 @@ func (d *docState) resolveDefinites() {
 		}
 		s.sortMentions()
 		for _, m := range s.mentions {
-			last[d.find(m.c.ent)] = si
+			last[d.find(m.c.ent)] = si*1_000_000 + m.lo*100 + min(m.hi-m.lo, 99)
 		}
 	}
 }

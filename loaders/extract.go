@@ -345,7 +345,9 @@ func (d *docState) mergeSameNames() {
 			return k
 		}
 		e := d.ents[r]
-		names := append(append([]string{e.name}, e.forms...), e.xAliases...)
+		// Not the short forms (xAliases): "Intellectual Property Court" of
+		// Hainan and of the SPC are two courts.
+		names := append([]string{e.name}, e.forms...)
 		keys := make([]string, 0, len(names))
 		seen := make(map[string]bool, len(names))
 		for _, n := range names {

@@ -139,12 +139,15 @@ func (d *docState) typedList(s *sentInfo, k int, types map[EntityType]bool) []*m
 		}
 		out = append(out, m)
 		k = m.hi
+		if k+2 < len(s.toks) && s.toks[k].Text == "(" && s.toks[k+2].Text == ")" {
+			k += 3 // "(CPC)"
+		}
 		if k < len(s.toks) && s.toks[k].Text == "," {
 			k++
 		}
 		if k < len(s.toks) && (s.toks[k].Text == "and" || s.toks[k].Text == "&") {
 			k++
-		} else if k == m.hi {
+		} else if k == m.hi || s.toks[k-1].Text == ")" {
 			return out
 		}
 	}
