@@ -194,6 +194,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 		x.recognizeAcronyms(i, s)
 		x.recognizeCompanies(i, s)
 		x.recognizePersons(i, s)
+		x.recognizeEditions(i, s)
 		x.recognizeCourts(i, s)
 		x.recognizeUnits(i, s)
 		s.sortMentions()

@@ -28,7 +28,7 @@ type frame struct {
 var frames, framesErr = parseFrames(framesTSV)
 
 // frameForms are the forms frames.go knows how to match.
-var frameForms = toSet(`active passive passive_at apposition copula possessive possessive_with prefix pair title noun_passive role succession`)
+var frameForms = toSet(`active passive passive_at apposition copula possessive possessive_with prefix pair title noun_passive role succession shared_title`)
 
 func parseFrames(src string) ([]frame, error) {
 	var out []frame
@@ -205,6 +205,8 @@ func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
 					d.titleFrame(rb, s, m, f, rule)
 				}
 			}
+		case "shared_title":
+			d.sharedTitleFrame(rb, s, f, rule)
 		case "prefix":
 			d.prefixFrame(rb, s, f, rule)
 		case "pair":
@@ -493,6 +495,34 @@ func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame, rule string)
 					break
 				}
 			}
+		}
+	}
+}
+
+// sharedTitleFrame gives "CNIPA Commissioner Shen Changyu passed a question
+// to Deputy Commissioner Zhao Gang" Zhao Gang memberOf the CNIPA: a title
+// without a body shares the body of the same title earlier in the sentence.
+func (d *docState) sharedTitleFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+	toks := s.toks
+	bodyOf := map[string]*mention{} // last title word → the body named before it
+	for _, p := range s.mentions {
+		if !f.subject[d.typeOf(p)] {
+			continue
+		}
+		k := p.lo
+		for k > 0 && (titleWord(toks[k-1]) || toks[k-1].Text == "Deputy" || toks[k-1].Text == "Vice" || toks[k-1].Text == "Chief") {
+			k--
+		}
+		if k == p.lo || !titleWord(toks[p.lo-1]) {
+			continue
+		}
+		title := toks[p.lo-1].Text
+		if b := s.mentionEndingAt(k); b != nil && f.object[d.typeOf(b)] {
+			bodyOf[title] = b
+			continue
+		}
+		if b := bodyOf[title]; b != nil {
+			rb.addNote(d.entOf(p), f.predicate, d.entOf(b), s, rule, strings.ToLower(s.spanText(k, p.lo)))
 		}
 	}
 }

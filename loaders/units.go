@@ -24,6 +24,9 @@ var unitConnectors = toSet(`of and for on against the &`)
 // Branch", a fragment such as "Laws and Regulations") are dropped.
 func (x *Extractor) recognizeUnits(si int, s *sentInfo) {
 	toks := s.toks
+	for _, m := range append([]*mention(nil), s.mentions...) {
+		x.acronymUnit(si, s, m)
+	}
 	for _, b := range append([]*mention(nil), s.mentions...) {
 		if b.c.typ != Agency && b.c.typ != Organization {
 			continue
@@ -242,4 +245,28 @@ func (x *Extractor) recognizeCourts(si int, s *sentInfo) {
 		x.replaceWith(si, s, lo, hi, &candidate{gaz: -1, typ: Agency, name: s.spanText(lo, hi), rule: "structure: court of a place"})
 		k = hi - 1
 	}
+}
+
+// acronymUnit splits "MPS Food and Drug Crime Investigation Bureau" into
+// the body its first word abbreviates and the unit of that body.
+func (x *Extractor) acronymUnit(si int, s *sentInfo, m *mention) {
+	toks := s.toks
+	if m.c.gaz >= 0 || m.c.suffix != nil || (m.c.typ != Agency && m.c.typ != Organization) || m.hi-m.lo < 3 || !text.IsAllCaps(toks[m.lo].Text) {
+		return
+	}
+	e, n := x.gaz.match(toks, m.lo)
+	if e < 0 || n != 1 {
+		return
+	}
+	entry := x.gaz.entries[e]
+	if entry.Type != Agency && entry.Type != Organization || checkUnit(toks, m.lo+1, m.hi) < 0 {
+		return
+	}
+	b := &mention{sent: si, lo: m.lo, hi: m.lo + 1, c: &candidate{gaz: e, typ: entry.Type, name: toks[m.lo].Text, rule: gazRule(entry)}}
+	s.addMention(b)
+	short := s.spanText(m.lo+1, m.hi)
+	m.form = s.spanText(m.lo, m.hi)
+	m.lo++
+	m.c.name, m.c.alias, m.c.xAlias, m.c.suffix, m.c.unit = short+" of the "+entry.Name, m.form, short, b, true
+	m.c.rule = "structure: body's acronym before its unit"
 }

@@ -1,0 +1,53 @@
+package loaders
+
+import (
+	"github.com/ipgraph/ipgraph/loaders/internal/text"
+)
+
+// yearEnd returns the end of a year or a range of years at toks[k]
+// ("2022", "2018-2020"), or k.
+func yearEnd(toks []text.Token, k int) int {
+	if k >= len(toks) || !isYear(toks[k]) {
+		return k
+	}
+	if k+2 < len(toks) && (toks[k+1].Text == "-" || toks[k+1].Text == "–") && isYear(toks[k+2]) {
+		return k + 3
+	}
+	return k + 1
+}
+
+// recognizeEditions (stage "editions") names the yearly editions of
+// campaigns and plans: a program followed by its year is that year's
+// program ("Longteng Action 2022", "Strategic Framework for Customs
+// Cooperation 2018-2020"), and a single capitalized word with a year that
+// a body launches or runs is a program ("The MPS launched Kunlun 2021").
+func (x *Extractor) recognizeEditions(si int, s *sentInfo) {
+	toks := s.toks
+	for _, m := range s.mentions {
+		if (m.c.typ != Program && m.c.typ != Law) || m.hi >= len(toks) {
+			continue
+		}
+		end := yearEnd(toks, m.hi)
+		if end == m.hi || (end < len(toks) && (toks[end].Kind == text.Num || toks[end].Text == "-")) {
+			continue
+		}
+		m.c.alias = m.c.name
+		if m.c.gaz >= 0 {
+			m.c.alias = x.gaz.entries[m.c.gaz].Name
+		}
+		m.hi = end
+		m.c.gaz, m.c.name = -1, s.spanText(m.lo, end)
+		m.c.rule += ", with its year"
+	}
+	for k := 1; k+1 < len(toks); k++ {
+		t := toks[k]
+		if t.Kind != text.Word || !text.IsCap(t) || nonStarters[t.Text] || s.covered(k) || !isYear(toks[k+1]) {
+			continue
+		}
+		if !runVerbs[toks[k-1].Text] && !(k >= 2 && runVerbs[toks[k-2].Text] && toks[k-1].Text == "the") {
+			continue
+		}
+		end := yearEnd(toks, k+1)
+		s.addMention(&mention{sent: si, lo: k, hi: end, c: &candidate{gaz: -1, typ: Program, name: s.spanText(k, end), rule: "structure: name and year after a verb of running"}})
+	}
+}
