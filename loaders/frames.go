@@ -15,6 +15,7 @@ var framesTSV string
 // frame is one row of frames.tsv: a way a clause states a relation.
 type frame struct {
 	id        string
+	rule      string // "frame " + id, the rule of what it extracts
 	form      string
 	predicate string
 	subject   map[EntityType]bool
@@ -26,6 +27,27 @@ type frame struct {
 // frames is the table, parsed once; a malformed row is a build error
 // caught by TestFramesTable.
 var frames, framesErr = parseFrames(framesTSV)
+
+// anchoredForms are matched at a token that starts one of their phrases;
+// the other forms start from a mention.
+var anchoredForms = toSet(`active passive passive_at noun_passive`)
+
+// framesByWord indexes the anchored frames by the first word of each of
+// their phrases, so that a sentence costs one map lookup per token.
+var framesByWord = func() map[string][]int {
+	m := map[string][]int{}
+	for i, f := range frames {
+		if !anchoredForms[f.form] {
+			continue
+		}
+		for _, p := range f.phrases {
+			if len(p) > 0 && !containsInt(m[p[0]], i) {
+				m[p[0]] = append(m[p[0]], i)
+			}
+		}
+	}
+	return m
+}()
 
 // frameForms are the forms frames.go knows how to match.
 var frameForms = toSet(`active passive passive_at apposition copula possessive possessive_with prefix pair title noun_passive role succession shared_title`)
@@ -52,10 +74,10 @@ func parseFrames(src string) ([]frame, error) {
 		if err != nil {
 			return nil, fmt.Errorf("frames.tsv:%d: window: %w", n+1, err)
 		}
-		fr := frame{id: f[0], form: f[1], predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
+		fr := frame{id: f[0], rule: "frame " + f[0], form: f[1], predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
 		if f[5] != "" {
 			for _, p := range strings.Split(f[5], "|") {
-				fr.phrases = append(fr.phrases, strings.Fields(p))
+				fr.phrases = append(fr.phrases, strings.Fields(strings.ToLower(p)))
 			}
 		}
 		out = append(out, fr)
@@ -84,7 +106,7 @@ func (f *frame) phraseAt(toks []text.Token, k int) int {
 		}
 		ok := true
 		for i, w := range p {
-			if !strings.EqualFold(toks[k+i].Text, w) {
+			if toks[k+i].Folded() != w {
 				ok = false
 				break
 			}
@@ -182,11 +204,26 @@ func (d *docState) typedListEndingAt(s *sentInfo, k int, types map[EntityType]bo
 // passiveGap are the words between an object and its passive verb.
 var passiveGap = toSet(`was were is are been be being has have had jointly first later also formally officially , program programme campaign initiative project platform " “ ”`)
 
-// applyFrames runs every frame of the table over one sentence.
+// applyFrames runs every frame of the table over one sentence: the
+// anchored ones at the tokens that start their phrases, the others once.
 func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
+	for v, t := range s.toks {
+		w := t.Folded()
+		for _, i := range framesByWord[w] {
+			d.anchoredFrame(rb, s, &frames[i], v)
+		}
+		if beVerbs[w] || w == "remains" || w == "remain" {
+			for _, i := range copulaFrames {
+				d.copulaFrame(rb, s, &frames[i], v)
+			}
+		}
+	}
 	for i := range frames {
 		f := &frames[i]
-		rule := "frame " + f.id
+		if anchoredForms[f.form] || f.form == "copula" {
+			continue
+		}
+		rule := f.rule
 		switch f.form {
 		case "role":
 			for _, p := range s.mentions {
@@ -307,75 +344,96 @@ func (d *docState) clauseFrame(rb *relBuilder, s *sentInfo, f *frame, rule strin
 				}
 			}
 		}
-	case "active", "passive", "passive_at", "copula", "noun_passive":
-		for v := range toks {
-			if f.form == "copula" {
-				if !beVerbs[strings.ToLower(toks[v].Text)] && toks[v].Text != "remains" && toks[v].Text != "remain" {
-					continue
-				}
-				subs := d.typedListEndingAt(s, v, f.subject)
-				if len(subs) == 0 {
-					continue
-				}
-				k := v + 1
-				for k < len(toks) && (toks[k].Text == "all" || toks[k].Text == "also" || toks[k].Text == "both" || toks[k].Text == "now" || toks[k].Text == "still") {
-					k++
-				}
-				if e := f.phraseAt(toks, k); e >= 0 {
-					if o := d.typedAt(s, e, f.object); o != nil {
-						emit(subs, []*mention{o})
-					}
-				}
-				continue
+	}
+}
+
+// copulaFrames are the frames of form copula, matched at every "is",
+// "are", "remains".
+var copulaFrames = func() (out []int) {
+	for i, f := range frames {
+		if f.form == "copula" {
+			out = append(out, i)
+		}
+	}
+	return out
+}()
+
+// copulaFrame matches "A, B and C are all member units of D" at the verb
+// toks[v].
+func (d *docState) copulaFrame(rb *relBuilder, s *sentInfo, f *frame, v int) {
+	toks := s.toks
+	subs := d.typedListEndingAt(s, v, f.subject)
+	if len(subs) == 0 {
+		return
+	}
+	k := v + 1
+	for k < len(toks) && (toks[k].Text == "all" || toks[k].Text == "also" || toks[k].Text == "both" || toks[k].Text == "now" || toks[k].Text == "still") {
+		k++
+	}
+	if e := f.phraseAt(toks, k); e >= 0 {
+		if o := d.typedAt(s, e, f.object); o != nil {
+			for _, a := range subs {
+				rb.add(d.entOf(a), f.predicate, d.entOf(o), s, f.rule)
 			}
-			e := f.phraseAt(toks, v)
-			if e < 0 || e == v {
-				continue
+		}
+	}
+}
+
+// anchoredFrame matches a verb-anchored frame at toks[v], where one of its
+// phrases may start.
+func (d *docState) anchoredFrame(rb *relBuilder, s *sentInfo, f *frame, v int) {
+	toks := s.toks
+	rule := f.rule
+	e := f.phraseAt(toks, v)
+	if e <= v {
+		return
+	}
+	emit := func(subs []*mention, o *mention) {
+		for _, a := range subs {
+			rb.add(d.entOf(a), f.predicate, d.entOf(o), s, rule)
+		}
+	}
+	switch f.form {
+	case "active":
+		for _, sub := range d.subjectBefore(s, v) {
+			if f.subject[d.ents[sub].typ] {
+				rb.addAll(sub, f.predicate, d.objectsWithin(s, e, f), s, rule)
 			}
-			switch f.form {
-			case "active":
-				for _, sub := range d.subjectBefore(s, v) {
-					if f.subject[d.ents[sub].typ] {
-						rb.addAll(sub, f.predicate, d.objectsWithin(s, e, f), s, rule)
-					}
-				}
-			case "passive":
-				if v == 0 || (!beVerbs[strings.ToLower(toks[v-1].Text)] && toks[v-1].Text != "," && toks[v-1].Kind != text.Punct && !passiveGap[toks[v-1].Text] && s.mentionEndingAt(v) == nil) {
-					continue
-				}
-				k := e
-				for k < len(toks) && frameFillers[toks[k].Text] {
-					k++
-				}
-				if k >= len(toks) || toks[k].Text != "by" {
-					continue
-				}
-				agents := d.typedList(s, k+1, f.subject)
-				if o := d.objectBefore(s, v, f.object); o != nil {
-					emit(agents, []*mention{o})
-				}
-			case "passive_at":
-				if v == 0 || !beVerbs[strings.ToLower(toks[v-1].Text)] || e >= len(toks) || toks[e].Text != "at" {
-					continue
-				}
-				if a := d.typedWithin(s, e+1, f.window, f.subject); a != nil {
-					if o := d.objectBefore(s, v, f.object); o != nil {
-						emit([]*mention{a}, []*mention{o})
-					}
-				}
-			case "noun_passive":
-				o := d.typedAt(s, e, f.object)
-				if o == nil {
-					continue
-				}
-				k := o.hi
-				if k < len(toks) && toks[k].Text == "," {
-					k++
-				}
-				if k+1 < len(toks) && issuePassives[toks[k].Text] && toks[k+1].Text == "by" {
-					emit(d.typedList(s, k+2, f.subject), []*mention{o})
-				}
+		}
+	case "passive":
+		if v == 0 || (!beVerbs[toks[v-1].Folded()] && toks[v-1].Kind != text.Punct && !passiveGap[toks[v-1].Text] && s.mentionEndingAt(v) == nil) {
+			return
+		}
+		k := e
+		for k < len(toks) && frameFillers[toks[k].Text] {
+			k++
+		}
+		if k >= len(toks) || toks[k].Text != "by" {
+			return
+		}
+		if o := d.objectBefore(s, v, f.object); o != nil {
+			emit(d.typedList(s, k+1, f.subject), o)
+		}
+	case "passive_at":
+		if v == 0 || !beVerbs[toks[v-1].Folded()] || e >= len(toks) || toks[e].Text != "at" {
+			return
+		}
+		if a := d.typedWithin(s, e+1, f.window, f.subject); a != nil {
+			if o := d.objectBefore(s, v, f.object); o != nil {
+				emit([]*mention{a}, o)
 			}
+		}
+	case "noun_passive":
+		o := d.typedAt(s, e, f.object)
+		if o == nil {
+			return
+		}
+		k := o.hi
+		if k < len(toks) && toks[k].Text == "," {
+			k++
+		}
+		if k+1 < len(toks) && issuePassives[toks[k].Text] && toks[k+1].Text == "by" {
+			emit(d.typedList(s, k+2, f.subject), o)
 		}
 	}
 }
@@ -454,6 +512,9 @@ func (d *docState) titleFrame(rb *relBuilder, s *sentInfo, m *mention, f *frame,
 // Beijing.
 func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
 	for k, t := range s.toks {
+		if strings.IndexByte(t.Text, '-') <= 0 {
+			continue
+		}
 		for _, p := range f.phrases {
 			if len(p) != 1 || !strings.HasSuffix(t.Text, p[0]) || len(t.Text) == len(p[0]) {
 				continue
