@@ -18,7 +18,10 @@ tribunal branch court bureau department`)
 // use: the head of its first run of capitalized words ("Plan" of "14th
 // Five-Year Plan for …", "Office" of "Office of …") and its last word.
 func headWordsOf(name string) []string {
-	ws := strings.Fields(baseName(name))
+	ws := strings.Fields(name)
+	for len(ws) > 0 && strings.HasPrefix(ws[len(ws)-1], "(") {
+		ws = ws[:len(ws)-1] // "(2021-2035)"
+	}
 	if len(ws) == 0 {
 		return nil
 	}
@@ -54,7 +57,12 @@ func (d *docState) resolveDefinites() {
 	if len(byHead) == 0 {
 		return
 	}
-	last := map[int]int{} // entity → where it was last mentioned: sentence, token, length
+	// last[e] is where a candidate entity was last mentioned (sentence,
+	// token, length), -1 before its first mention.
+	last := make([]int, len(d.ents))
+	for i := range last {
+		last[i] = -1
+	}
 	for si, s := range d.sents {
 		for i := 0; i+1 < len(s.toks); i++ {
 			if s.toks[i].Text != "the" && s.toks[i].Text != "The" {
@@ -67,7 +75,7 @@ func (d *docState) resolveDefinites() {
 			cands := byHead[strings.ToLower(w)]
 			best, bestAt := -1, -1
 			for _, c := range cands {
-				if at, ok := last[d.find(c)]; ok && at > bestAt {
+				if at := last[d.find(c)]; at >= 0 && at > bestAt {
 					best, bestAt = d.find(c), at
 				}
 			}
@@ -109,6 +117,9 @@ func (d *docState) propagateSurnames() {
 	for si, s := range d.sents {
 		added := false
 		for i, t := range s.toks {
+			if t.Text == "" || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+				continue
+			}
 			ps := bySurname[t.Text]
 			if len(ps) != 1 || s.covered(i) {
 				continue

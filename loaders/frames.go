@@ -17,6 +17,7 @@ type frame struct {
 	id        string
 	rule      string // "frame " + id, the rule of what it extracts
 	form      string
+	anchored  bool // matched where its phrase starts (anchoredForms) or at a copula
 	predicate string
 	subject   map[EntityType]bool
 	object    map[EntityType]bool
@@ -32,20 +33,37 @@ var frames, framesErr = parseFrames(framesTSV)
 // the other forms start from a mention.
 var anchoredForms = toSet(`active passive passive_at noun_passive`)
 
+// wordFrames are the frames a word may anchor: those whose phrases start
+// with it, and the copula frames for "is", "are", "remains".
+type wordFrames struct {
+	anchored []int
+	copula   bool
+}
+
 // framesByWord indexes the anchored frames by the first word of each of
 // their phrases, so that a sentence costs one map lookup per token.
-var framesByWord = func() map[string][]int {
-	m := map[string][]int{}
+var framesByWord = func() map[string]*wordFrames {
+	m := map[string]*wordFrames{}
+	at := func(w string) *wordFrames {
+		if m[w] == nil {
+			m[w] = &wordFrames{}
+		}
+		return m[w]
+	}
 	for i, f := range frames {
 		if !anchoredForms[f.form] {
 			continue
 		}
 		for _, p := range f.phrases {
-			if len(p) > 0 && !containsInt(m[p[0]], i) {
-				m[p[0]] = append(m[p[0]], i)
+			if len(p) > 0 && !containsInt(at(p[0]).anchored, i) {
+				at(p[0]).anchored = append(at(p[0]).anchored, i)
 			}
 		}
 	}
+	for w := range beVerbs {
+		at(w).copula = true
+	}
+	at("remains").copula, at("remain").copula = true, true
 	return m
 }()
 
@@ -74,7 +92,7 @@ func parseFrames(src string) ([]frame, error) {
 		if err != nil {
 			return nil, fmt.Errorf("frames.tsv:%d: window: %w", n+1, err)
 		}
-		fr := frame{id: f[0], rule: "frame " + f[0], form: f[1], predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
+		fr := frame{id: f[0], rule: "frame " + f[0], form: f[1], anchored: anchoredForms[f[1]] || f[1] == "copula", predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
 		if f[5] != "" {
 			for _, p := range strings.Split(f[5], "|") {
 				fr.phrases = append(fr.phrases, strings.Fields(strings.ToLower(p)))
@@ -208,11 +226,14 @@ var passiveGap = toSet(`was were is are been be being has have had jointly first
 // anchored ones at the tokens that start their phrases, the others once.
 func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
 	for v, t := range s.toks {
-		w := t.Folded()
-		for _, i := range framesByWord[w] {
+		wf := framesByWord[t.Folded()]
+		if wf == nil {
+			continue
+		}
+		for _, i := range wf.anchored {
 			d.anchoredFrame(rb, s, &frames[i], v)
 		}
-		if beVerbs[w] || w == "remains" || w == "remain" {
+		if wf.copula {
 			for _, i := range copulaFrames {
 				d.copulaFrame(rb, s, &frames[i], v)
 			}
@@ -220,7 +241,7 @@ func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
 	}
 	for i := range frames {
 		f := &frames[i]
-		if anchoredForms[f.form] || f.form == "copula" {
+		if f.anchored {
 			continue
 		}
 		rule := f.rule

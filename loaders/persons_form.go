@@ -97,7 +97,7 @@ func (d *docState) recognizeNamesByForm() {
 	for si, s := range d.sents {
 		toks := s.toks
 		for i := 0; i+1 < len(toks); i++ {
-			if !names.IsChineseName(toks[i].Text, toks[i+1].Text) {
+			if t := toks[i].Text; t == "" || t[0] < 'A' || t[0] > 'Z' || !names.IsChineseName(t, toks[i+1].Text) {
 				continue
 			}
 			key := toks[i].Text + " " + toks[i+1].Text

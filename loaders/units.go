@@ -27,6 +27,7 @@ func (x *Extractor) recognizeUnits(si int, s *sentInfo) {
 	for _, m := range append([]*mention(nil), s.mentions...) {
 		x.acronymUnit(si, s, m)
 	}
+	x.itsUnits(si, s)
 	for _, b := range append([]*mention(nil), s.mentions...) {
 		if b.c.typ != Agency && b.c.typ != Organization {
 			continue
@@ -51,27 +52,34 @@ func (x *Extractor) recognizeUnits(si int, s *sentInfo) {
 				x.addUnit(si, s, lo, end, b, lo, b.hi, "structure: unit "+toks[k].Text+" body")
 			}
 		}
-		// "its <unit>": the body named last before it in the sentence.
-		if b.hi+1 < len(toks) {
-			for k := b.hi; k < len(toks) && k < b.hi+30; k++ {
-				if toks[k].Text == ";" || toks[k].Text == "." {
-					if k+1 < len(toks) && toks[k+1].Text == "its" {
-						if hi := unitEnd(toks, k+2); hi > k+2 && !x.knownSpan(s, k+2, hi) {
-							x.addUnit(si, s, k+2, hi, b, k+2, hi, "structure: its unit")
-						}
-					}
-					break
-				}
-				if s.mentionAt(k) != nil {
-					break
-				}
-			}
-		}
 		// "<body>'s <unit>".
 		if b.hi+1 < len(toks) && text.IsPossessive(toks[b.hi]) {
 			if hi := unitEnd(toks, b.hi+1); hi > b.hi+1 && !x.knownSpan(s, b.hi+1, hi) {
 				x.addUnit(si, s, b.hi+1, hi, b, b.hi+1, hi, "structure: body's unit")
 			}
+		}
+	}
+}
+
+// itsUnits finds "…; its Office (NLGO) runs …": a unit of the body named
+// last before "its" in the sentence, when nothing else is named between.
+func (x *Extractor) itsUnits(si int, s *sentInfo) {
+	toks := s.toks
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].Text != "its" || (toks[k-1].Text != ";" && toks[k-1].Text != ",") {
+			continue
+		}
+		var b *mention
+		for _, m := range s.mentions {
+			if m.hi <= k && (b == nil || m.hi > b.hi) {
+				b = m
+			}
+		}
+		if b == nil || (b.c.typ != Agency && b.c.typ != Organization) {
+			continue
+		}
+		if hi := unitEnd(toks, k+1); hi > k+1 && !x.knownSpan(s, k+1, hi) {
+			x.addUnit(si, s, k+1, hi, b, k+1, hi, "structure: its unit")
 		}
 	}
 }
