@@ -51,12 +51,20 @@ func legalSuffixEnd(toks []text.Token, i int) int {
 func (x *Extractor) recognizeCompanies(si int, s *sentInfo) {
 	toks := s.toks
 	// Extend organization names over their legal form.
+	var placed []*mention
+	defer func() { s.mentions = append(s.mentions, placed...) }()
 	for _, m := range s.mentions {
 		if m.c.typ != Organization || m.c.gaz >= 0 {
 			continue
 		}
 		lo := m.lo
 		if strings.HasSuffix(toks[lo].Text, "-based") && m.hi-lo > 2 {
+			// "Beijing-based Red Bull …": the place is a mention of its own.
+			place := strings.TrimSuffix(toks[lo].Text, "-based")
+			if e, ok := x.gaz.lookupName(place); ok && x.gaz.entries[e].Type == Region {
+				entry := x.gaz.entries[e]
+				placed = append(placed, &mention{sent: si, lo: lo, hi: lo + 1, form: place, c: &candidate{gaz: e, typ: Region, name: place, rule: gazRule(entry) + " (before -based)"}})
+			}
 			lo++
 		}
 		hi := m.hi

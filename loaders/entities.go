@@ -267,8 +267,8 @@ func phraseEnd(toks []text.Token, i int, known map[int]bool) int {
 				}
 				return trimConnectors(toks, i, j)
 			}
-			if title && t.Text == "in" && k < len(toks) && toks[k].Kind == text.Num && len(toks[k].Text) == 4 {
-				return k + 1 // "… Project in 2017"
+			if title && t.Text == "in" && k < len(toks) && toks[k].Kind == text.Num && len(toks[k].Text) == 4 && headTypes[toks[j-1].Text] != Law {
+				return k + 1 // "… Project in 2017", "… Pledge Financing in 2017", not "the Trademark Law in 2013"
 			}
 			for k < len(toks) && k-j < 3 && (toks[k].Text == "the" || toks[k].Text == "a" || toks[k].Text == "an" || toks[k].Text == "this") {
 				k++
@@ -1018,6 +1018,9 @@ func (x *Extractor) recognizeWebsites(si int, s *sentInfo) {
 		}
 		if !ok || text.IsInitialism([]rune(strings.TrimSuffix(t.Text, "."))) {
 			continue
+		}
+		if strings.HasPrefix(low, "www.") || strings.Contains(low, ".gov.") || strings.HasSuffix(low, ".gov") {
+			continue // an address to visit, not the name of an outlet or a platform
 		}
 		typ, rule := Program, "pattern: web site (online platform)"
 		if i+1 < len(toks) && toks[i+1].Text == ":" && i+2 == len(toks) {

@@ -72,16 +72,21 @@ func (x *Extractor) nameAt(toks []text.Token, i int) int {
 	return j
 }
 
-// titleStart marks the first bytes of personTitles.
-var titleStart = func() (m [256]bool) {
+// titleShape marks the first bytes and lengths of personTitles (and of
+// their forms with a final "."), so that most words are ruled out without
+// a map lookup.
+var titleShape = func() (m [256][24]bool) {
 	for w := range personTitles {
-		m[w[0]] = true
+		if len(w) < 23 {
+			m[w[0]][len(w)] = true
+			m[w[0]][len(w)+1] = true
+		}
 	}
 	return m
 }()
 
 func titleWord(t text.Token) bool {
-	if t.Text == "" || !titleStart[t.Text[0]] {
+	if t.Text == "" || len(t.Text) >= 24 || !titleShape[t.Text[0]][len(t.Text)] {
 		return false // most words: no map lookup
 	}
 	return personTitles[t.Text] || (strings.HasSuffix(t.Text, ".") && personTitles[t.Text[:len(t.Text)-1]])

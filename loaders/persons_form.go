@@ -31,7 +31,7 @@ var placeWords = toSet(`from at of in under within`)
 
 // englishSurnames are surnames spelled like common English words: a bare
 // "He" or "Long" is not taken for a known person.
-var englishSurnames = toSet(`He An Long Ma You Fan Song Mo Pan Tan Ban Hang Man Sun Tang Tong Wan Ye E Ping Bing Che Chi Bo Gu Le Lu Ru Yu Yi Su Du Di Mi Ni Pi Ba Da`)
+var englishSurnames = toSet(`He An Long Ma You Fan Song Mo Pan Tan Ban Hang Man Sun Tang Tong Wan Ye E Ping Bing Che Chi Bo Pi`)
 
 // isRoleWord reports whether w, or a part of it split on hyphens, names a
 // position.
@@ -84,8 +84,9 @@ func formCue(toks []text.Token, i int) string {
 // package names) over the whole document: a name is a person where one of
 // its sentences gives a title, role, speech verb or speaker label, or where
 // the document names it twice or more. A name that the document also uses
-// inside a longer capitalized name ("Anji Baicha Tea") needs a title or a
-// role in its own sentence.
+// inside a longer capitalized name ("Anji Baicha Tea") or after "of",
+// "from", "in" (a firm, a place) needs a title or a role in its own
+// sentence.
 func (d *docState) recognizeNamesByForm() {
 	type occurrence struct {
 		si, lo int
@@ -93,7 +94,8 @@ func (d *docState) recognizeNamesByForm() {
 	}
 	byName := map[string][]occurrence{}
 	var order []string
-	embedded := map[string]bool{}
+	embedded := map[string]bool{}  // used inside a longer capitalized name
+	placeLike := map[string]bool{} // used after "of", "from", "in": a body or a place
 	for si, s := range d.sents {
 		toks := s.toks
 		for i := 0; i+1 < len(toks); i++ {
@@ -115,6 +117,9 @@ func (d *docState) recognizeNamesByForm() {
 			if _, ok := byName[key]; !ok {
 				order = append(order, key)
 			}
+			if i > 0 && placeWords[toks[i-1].Text] {
+				placeLike[key] = true
+			}
 			byName[key] = append(byName[key], occurrence{si, i, formCue(toks, i)})
 			i++
 		}
@@ -131,7 +136,7 @@ func (d *docState) recognizeNamesByForm() {
 		if cue == "" && len(occs) >= 2 {
 			cue = "named twice"
 		}
-		if cue == "" || (embedded[key] && cue == "named twice") {
+		if cue == "" || ((embedded[key] || placeLike[key]) && cue == "named twice") {
 			continue
 		}
 		for _, o := range occs {

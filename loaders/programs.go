@@ -41,7 +41,7 @@ func (x *Extractor) recognizeEditions(si int, s *sentInfo) {
 	}
 	for k := 1; k+1 < len(toks); k++ {
 		t := toks[k]
-		if t.Kind != text.Word || !text.IsCap(t) || nonStarters[t.Text] || s.covered(k) || !isYear(toks[k+1]) {
+		if !isYear(toks[k+1]) || t.Kind != text.Word || !text.IsCap(t) || nonStarters[t.Text] || s.covered(k) {
 			continue
 		}
 		if !runVerbs[toks[k-1].Text] && !(k >= 2 && runVerbs[toks[k-2].Text] && toks[k-1].Text == "the") {

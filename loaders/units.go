@@ -75,13 +75,28 @@ func (x *Extractor) itsUnits(si int, s *sentInfo) {
 				b = m
 			}
 		}
-		if b == nil || (b.c.typ != Agency && b.c.typ != Organization) {
+		if b == nil || (b.c.typ != Agency && b.c.typ != Organization) || bodyNounBetween(toks, b.hi, k) {
 			continue
 		}
 		if hi := unitEnd(toks, k+1); hi > k+1 && !x.knownSpan(s, k+1, hi) {
 			x.addUnit(si, s, k+1, hi, b, k+1, hi, "structure: its unit")
 		}
 	}
+}
+
+// bodyNouns name a body in lower case ("set up a steering group; its
+// Secretariat …"): "its" then refers to that group, not to a name before.
+var bodyNouns = toSet(`group groups committee committees office offices team teams council councils body bodies agency agencies center centre unit units bureau department task force panel`)
+
+// bodyNounBetween reports whether a body is named in lower case in
+// toks[lo:hi].
+func bodyNounBetween(toks []text.Token, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if bodyNouns[toks[k].Text] {
+			return true
+		}
+	}
+	return false
 }
 
 // unitStart walks back from the "of" at toks[of] over a capitalized unit
@@ -178,24 +193,32 @@ func (x *Extractor) addUnit(si int, s *sentInfo, ulo, uhi int, b *mention, lo, h
 		bodyName = x.gaz.entries[b.c.gaz].Name
 	}
 	keep := s.mentions[:0]
+	replaced := map[*candidate]bool{}
 	for _, m := range s.mentions {
 		inUnit := m != b && m.lo < uhi && ulo < m.hi
 		overBoth := m != b && m.lo <= ulo && b.hi <= m.hi && m.c.gaz < 0 // an older, cut reading of the same words
 		if !inUnit && !overBoth {
 			keep = append(keep, m)
+		} else {
+			replaced[m.c] = true
 		}
 	}
 	s.mentions = keep
 	full := short + " of the " + strings.TrimPrefix(bodyName, "the ")
 	c := &candidate{gaz: -1, typ: b.c.typ, name: full, rule: rule, xAlias: short, suffix: b, unit: true}
-	if lo == ulo {
+	if lo == ulo && hi > uhi {
 		c.name, c.alias = s.spanText(lo, hi), full // as written: "Department of … of the CNIPA"
 	}
 	if uhi+2 < len(s.toks) && s.toks[uhi].Text == "(" && s.toks[uhi+2].Text == ")" && text.IsAllCaps(s.toks[uhi+1].Text) {
 		c.acronym = s.toks[uhi+1].Text // "its Office (NLGO)"
 	}
+	for _, o := range s.mentions {
+		if replaced[o.c] {
+			o.c = c // "(TPO)" read as the acronym of the words the unit replaces
+		}
+	}
 	m := &mention{sent: si, lo: lo, hi: hi, c: c}
-	if lo > b.hi {
+	if lo == b.hi+1 {
 		m.form = s.spanText(b.lo, hi) // "CNIPA's Department of …" as written
 	}
 	s.addMention(m)
