@@ -43,6 +43,8 @@ const (
 	PredText       = ipgVocabPrefix + "text"       // sentence → its exact text
 	PredOffset     = ipgVocabPrefix + "offset"     // sentence → rune offset in its document
 	PredEvidence   = ipgVocabPrefix + "evidence"   // statement or statistic → sentence
+	PredKnownFrom  = ipgVocabPrefix + "knownFrom"  // statement → where background knowledge came from ("gazetteer agencies.tsv:14")
+	PredNote       = ipgVocabPrefix + "note"       // statement → what its sentence adds (a memberOf's title)
 	PredHash       = ipgVocabPrefix + "sha256"     // document → content hash
 	PredMetric     = ipgVocabPrefix + "metric"     // statistic → normalized metric text
 	PredValue      = ipgVocabPrefix + "value"      // statistic → number

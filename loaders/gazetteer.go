@@ -149,6 +149,15 @@ func isAcronym(s string) bool {
 }
 
 // gazRule explains a gazetteer match: "gazetteer agencies.tsv:cnipa".
+// gazSource names the row an entry came from: "gazetteer agencies.tsv:14".
+func gazSource(e GazetteerEntry) string {
+	src := e.Source
+	if i := strings.LastIndexAny(src, "/\\"); i >= 0 {
+		src = src[i+1:]
+	}
+	return "gazetteer " + src
+}
+
 func gazRule(e GazetteerEntry) string {
 	file := e.Source
 	if i := strings.LastIndex(file, ":"); i > 0 {

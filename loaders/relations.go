@@ -26,21 +26,33 @@ func (rb *relBuilder) addAll(subj int, pred string, objs []*mention, s *sentInfo
 	}
 }
 
+// addBackground adds a relation no sentence states, known from source.
+func (rb *relBuilder) addBackground(subj int, pred string, obj int, rule, source string) {
+	if r := rb.addNote(subj, pred, obj, nil, rule, ""); r != nil {
+		r.Sentence, r.Offset, r.KnownFrom = "", -1, source
+	}
+}
+
 // addNote adds a relation with a note: the title of a memberOf.
-func (rb *relBuilder) addNote(subj int, pred string, obj int, s *sentInfo, rule, note string) {
+func (rb *relBuilder) addNote(subj int, pred string, obj int, s *sentInfo, rule, note string) *Relation {
 	if subj < 0 || obj < 0 {
-		return
+		return nil
 	}
 	sj, o := rb.d.entityID(subj), rb.d.entityID(obj)
 	if sj == "" || o == "" || sj == o {
-		return
+		return nil
 	}
 	key := sj + "\x00" + pred + "\x00" + o
 	if rb.seen[key] {
-		return
+		return nil
 	}
 	rb.seen[key] = true
-	rb.out = append(rb.out, Relation{Subject: sj, Predicate: pred, Object: o, Sentence: s.Text, Offset: s.Offset, Rule: rule, Note: note})
+	r := Relation{Subject: sj, Predicate: pred, Object: o, Rule: rule, Note: note}
+	if s != nil {
+		r.Sentence, r.Offset = s.Text, s.Offset
+	}
+	rb.out = append(rb.out, r)
+	return &rb.out[len(rb.out)-1]
 }
 
 func (d *docState) typeOf(m *mention) EntityType { return d.ents[d.find(m.c.ent)].typ }
@@ -750,27 +762,16 @@ func (d *docState) gazetteerLinks(rb *relBuilder) {
 			if !ok {
 				continue
 			}
-			si := d.sharedSentence(e, te)
-			if si < 0 {
-				si = d.ents[d.find(e)].first
-			}
-			rb.add(d.find(e), link.pred, d.find(te), d.sents[si], "gazetteer: "+entry.ID+" "+link.pred+" "+link.target)
+			// A sentence that states the link gave it already (rb keeps
+			// the first); otherwise it is background knowledge, with the
+			// gazetteer row as its source and no sentence.
+			rb.addBackground(d.find(e), link.pred, d.find(te), "gazetteer: "+entry.ID+" "+link.pred+" "+link.target, gazSource(entry))
 		}
 	}
 	// Deterministic order regardless of map iteration.
 	sortRelations(rb.out)
 }
 
-func (d *docState) sharedSentence(a, b int) int {
-	ea, eb := d.ents[d.find(a)], d.ents[d.find(b)]
-	best := -1
-	for s := range ea.sents {
-		if eb.sents[s] && (best < 0 || s < best) {
-			best = s
-		}
-	}
-	return best
-}
 
 // continuationStarts are capitalized words that open the second line of a
 // heading broken over lines ("Circular of the Office / Concerning the

@@ -78,7 +78,12 @@ func (x *Extraction) Triples() []graph.Triple {
 		add(st, graph.RDFSubject, graph.IRI(subj))
 		add(st, graph.RDFPredicate, graph.IRI(pred))
 		add(st, graph.RDFObject, graph.IRI(obj))
-		add(st, graph.PredEvidence, graph.IRI(sentence(r.Sentence, r.Offset)))
+		if r.KnownFrom != "" {
+			add(st, graph.PredKnownFrom, graph.String(r.KnownFrom)) // background: no sentence
+		} else {
+			add(st, graph.PredEvidence, graph.IRI(sentence(r.Sentence, r.Offset)))
+		}
+		addString(st, graph.PredNote, r.Note)
 		add(st, graph.ProvDerived, graph.IRI(doc))
 	}
 	return ts

@@ -61,6 +61,8 @@ type Statistic struct {
 // Relation links two entities of the same document with one of the
 // predicates of the graph model (succeededBy, mergedInto, partOf, issued,
 // implements, amends, runs, cooperatesWith, locatedIn, memberOf, concerns).
+// Its Sentence states it, or, for background knowledge, KnownFrom says
+// which gazetteer row gives it.
 type Relation struct {
 	Subject   string `json:"subject"` // Entity.ID
 	Predicate string `json:"predicate"`
@@ -69,6 +71,10 @@ type Relation struct {
 	Offset    int    `json:"offset"`         // rune offset of Sentence in the document
 	Rule      string `json:"rule,omitempty"` // why it was extracted
 	Note      string `json:"note,omitempty"` // what the sentence adds: the title of a memberOf ("deputy commissioner")
+	// KnownFrom is set on background knowledge: a relation no sentence of
+	// the document states but a gazetteer row gives ("gazetteer
+	// agencies.tsv:14"). Such a relation has no Sentence and Offset -1.
+	KnownFrom string `json:"known_from,omitempty"`
 }
 
 // Extraction is everything the loaders found in one document. Its JSON form

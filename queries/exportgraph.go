@@ -224,8 +224,12 @@ func (c *exportCollector) evidence(ev Evidence) export.Evidence {
 	if ev.IRI != "" {
 		c.keepIRIs[ev.IRI] = true
 	}
+	kind := ev.Kind
+	if kind == "" {
+		kind = EvidenceSentence
+	}
 	return export.Evidence{Document: graph.LocalID(ev.Document), Date: c.dates[ev.Document],
-		Offset: ev.Offset, Sentence: ev.Sentence}
+		Offset: ev.Offset, Sentence: ev.Sentence, Kind: kind, KnownFrom: ev.KnownFrom, Note: ev.Note}
 }
 
 // relations returns the edges among the exported entities, keeping only

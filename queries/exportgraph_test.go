@@ -74,7 +74,15 @@ func checkGraph(t *testing.T, g *export.Graph) {
 			t.Errorf("edge %s %s %s has no evidence", e.Source, e.Predicate, e.Target)
 		}
 		for _, ev := range e.Evidence {
-			if ev.Sentence == "" || ev.Document == "" {
+			switch {
+			case ev.Document == "":
+				t.Errorf("edge %s: evidence without a document %+v", e.ID, ev)
+			case ev.Kind == "background":
+				// Background knowledge: a gazetteer row, never a sentence.
+				if ev.Sentence != "" || ev.Offset != -1 || !strings.HasPrefix(ev.KnownFrom, "gazetteer ") {
+					t.Errorf("edge %s: background evidence %+v", e.ID, ev)
+				}
+			case ev.Kind != "sentence" || ev.Sentence == "":
 				t.Errorf("edge %s: empty evidence %+v", e.ID, ev)
 			}
 		}

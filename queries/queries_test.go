@@ -89,7 +89,7 @@ func TestRelationEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []queries.Evidence{{IRI: graph.SentenceIRI("a.txt", 98), Document: graph.DocumentIRI("a.txt"), Sentence: "The State Intellectual Property Office (SIPO) became the CNIPA in 2018.", Offset: 98}}
+	want := []queries.Evidence{{IRI: graph.SentenceIRI("a.txt", 98), Document: graph.DocumentIRI("a.txt"), Sentence: "The State Intellectual Property Office (SIPO) became the CNIPA in 2018.", Offset: 98, Kind: queries.EvidenceSentence}}
 	if !reflect.DeepEqual(evs, want) {
 		t.Errorf("evidence = %+v, want %+v", evs, want)
 	}

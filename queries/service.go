@@ -351,11 +351,49 @@ func (s *Service) RelationEvidence(ctx context.Context, r Relation) ([]Evidence,
 	return s.statementEvidence(ctx, stmts[r])
 }
 
+// Position is a body a person is a member of, with the title the
+// documents give ("deputy commissioner"), from the person's memberOf
+// relations.
+type Position struct {
+	Body     string // entity IRI
+	Title    string // the first title the evidence gives, "" when none does
+	Evidence []Evidence
+}
+
+// Positions returns the memberOf relations of a person as positions,
+// sorted by body.
+func (s *Service) Positions(ctx context.Context, id string) ([]Position, error) {
+	rs, err := s.Relations(ctx, id, []string{"memberOf"}, Out)
+	if err != nil {
+		return nil, err
+	}
+	var out []Position
+	for _, r := range rs {
+		evs, err := s.RelationEvidence(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		p := Position{Body: r.Target, Evidence: evs}
+		for _, ev := range evs {
+			if ev.Note != "" {
+				p.Title = ev.Note
+				break
+			}
+		}
+		out = append(out, p)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Body < out[b].Body })
+	return out, nil
+}
+
 // statement is one rdf:Statement recording a relation: its IRI and the
 // IRI of the sentence it was read from.
 type statement struct {
-	IRI      string
-	Sentence string
+	IRI       string
+	Sentence  string
+	KnownFrom string // background knowledge: no sentence
+	Note      string
+	Document  string
 }
 
 // statementsFrom returns the statements of every relation whose source is
@@ -381,9 +419,15 @@ func (s *Service) statementsFrom(ctx context.Context, source string) (map[Relati
 				r.Target = q.Object.Value
 			case graph.PredEvidence:
 				st.Sentence = q.Object.Value
+			case graph.PredKnownFrom:
+				st.KnownFrom = q.Object.Value
+			case graph.PredNote:
+				st.Note = q.Object.Value
+			case graph.ProvDerived:
+				st.Document = q.Object.Value
 			}
 		}
-		if r.Predicate != "" && r.Target != "" && st.Sentence != "" {
+		if r.Predicate != "" && r.Target != "" && (st.Sentence != "" || st.KnownFrom != "") {
 			out[r] = append(out[r], st)
 		}
 	}
@@ -395,10 +439,15 @@ func (s *Service) statementsFrom(ctx context.Context, source string) (map[Relati
 func (s *Service) statementEvidence(ctx context.Context, stmts []statement) ([]Evidence, error) {
 	var out []Evidence
 	for _, st := range stmts {
+		if st.Sentence == "" {
+			out = append(out, Evidence{Document: st.Document, Offset: -1, Kind: EvidenceBackground, KnownFrom: st.KnownFrom})
+			continue
+		}
 		ev, err := s.sentence(ctx, st.Sentence)
 		if err != nil {
 			return nil, err
 		}
+		ev.Note = st.Note
 		out = append(out, ev)
 	}
 	sortEvidence(out)
@@ -428,7 +477,7 @@ func (s *Service) sentence(ctx context.Context, iri string) (Evidence, error) {
 	if err != nil {
 		return Evidence{}, fmt.Errorf("sentence %s: %w", iri, err)
 	}
-	ev := Evidence{IRI: iri}
+	ev := Evidence{IRI: iri, Kind: EvidenceSentence}
 	for _, q := range quads {
 		switch q.Predicate {
 		case graph.PredText:

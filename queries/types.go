@@ -17,13 +17,23 @@ type Relation struct {
 	Target    string // entity IRI
 }
 
-// Evidence is the sentence a fact was read from.
+// Evidence is the sentence a fact was read from, or, for background
+// knowledge (Kind EvidenceBackground), where the fact is known from.
 type Evidence struct {
-	IRI      string // the sentence's IRI, "" when unknown
-	Document string // document IRI
-	Sentence string
-	Offset   int // rune offset of the sentence in its document
+	IRI       string // the sentence's IRI, "" when unknown or background
+	Document  string // document IRI
+	Sentence  string // "" for background knowledge
+	Offset    int    // rune offset of the sentence in its document; -1 for background knowledge
+	Kind      string // EvidenceSentence or EvidenceBackground
+	KnownFrom string // for background knowledge: the gazetteer row ("gazetteer agencies.tsv:14")
+	Note      string // what the sentence adds to the relation: a memberOf's title
 }
+
+// The kinds of Evidence.
+const (
+	EvidenceSentence   = "sentence"   // a sentence of a document states the fact
+	EvidenceBackground = "background" // no sentence states it; a gazetteer row does
+)
 
 // Statistic is a figure stated in a document.
 type Statistic struct {

@@ -567,7 +567,7 @@ func TestHostileTimeoutStopsWork(t *testing.T) {
 	defer srv.Close()
 	a, _ := mostConnected(t, svc)
 	fanOut := hostileCase{
-		request: gqlQuery(fmt.Sprintf(`{ neighbors(id: %q, depth: 3) { nodes { id relations(first: 50) { target { relations(first: 50) { target { name } } } } } } }`, a), nil),
+		request: gqlQuery(fmt.Sprintf(`{ neighbors(id: %q, depth: 3) { nodes { id relations(first: 50) { target { relations(first: 50) { evidence { sentence } target { name aliases } } } } } } }`, a), nil),
 		status:  200, codes: []string{"TIMEOUT"},
 	}
 	r := doHostile(&http.Client{Timeout: 10 * time.Second}, srv.URL, fanOut)

@@ -33,6 +33,8 @@ type builder struct {
 	relation      *graphql.Object
 	statistic     *graphql.Object
 	evidence      *graphql.Object
+	evidenceKind  *graphql.Enum
+	position      *graphql.Object
 	document      *graphql.Object
 	entityTypeEnm *graphql.Enum
 	direction     *graphql.Enum
@@ -88,9 +90,35 @@ func (b *builder) build() (graphql.Schema, error) {
 			"BOTH": {Value: queries.Both, Description: "Either."},
 		}})
 
-	b.evidence = graphql.NewObject(graphql.ObjectConfig{Name: "Evidence", Description: "The sentence a fact was read from.",
+	b.evidenceKind = graphql.NewEnum(graphql.EnumConfig{Name: "EvidenceKind", Description: "Where a fact comes from.",
+		Values: graphql.EnumValueConfigMap{
+			"SENTENCE":   {Value: queries.EvidenceSentence, Description: "A sentence of the document states it."},
+			"BACKGROUND": {Value: queries.EvidenceBackground, Description: "No sentence states it: background knowledge from a gazetteer row (knownFrom), recorded with the document that names both ends."},
+		}})
+	b.evidence = graphql.NewObject(graphql.ObjectConfig{Name: "Evidence", Description: "The sentence a fact was read from, or, for background knowledge, the gazetteer row it is known from.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
+				"kind": {Type: graphql.NewNonNull(b.evidenceKind), Description: "SENTENCE, or BACKGROUND when no sentence states the fact (sentence is then empty and offset -1).",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						if k := p.Source.(queries.Evidence).Kind; k != "" {
+							return k, nil
+						}
+						return queries.EvidenceSentence, nil
+					}},
+				"knownFrom": {Type: graphql.String, Description: "For background knowledge: the gazetteer file and row that give the fact (\"gazetteer agencies.tsv:14\").",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						if k := p.Source.(queries.Evidence).KnownFrom; k != "" {
+							return k, nil
+						}
+						return nil, nil
+					}},
+				"note": {Type: graphql.String, Description: "What the sentence adds to the relation: the title of a memberOf (\"deputy commissioner\").",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						if n := p.Source.(queries.Evidence).Note; n != "" {
+							return n, nil
+						}
+						return nil, nil
+					}},
 				"document": {Type: graphql.NewNonNull(b.document), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					ev := p.Source.(queries.Evidence)
 					return wrap(b.documentOrStub(p.Context, ev.Document))
@@ -131,6 +159,26 @@ func (b *builder) build() (graphql.Schema, error) {
 		types = append(types, b.objects[t])
 	}
 
+	b.position = graphql.NewObject(graphql.ObjectConfig{Name: "Position", Description: "A body a person is a member of, with the title the documents give.",
+		Fields: graphql.FieldsThunk(func() graphql.Fields {
+			return graphql.Fields{
+				"title": {Type: graphql.String, Description: "The title, as the first sentence that gives one writes it (\"deputy commissioner\"); null when none does.",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						if t := p.Source.(queries.Position).Title; t != "" {
+							return t, nil
+						}
+						return nil, nil
+					}},
+				"body": {Type: graphql.NewNonNull(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+					return wrap(b.entityByIRI(p.Context, p.Source.(queries.Position).Body))
+				}},
+				"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "The sentences that state the position.",
+					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+						return page(p, p.Source.(queries.Position).Evidence), nil
+					}},
+			}
+		})})
+
 	b.relation = graphql.NewObject(graphql.ObjectConfig{Name: "Relation", Description: "A typed link between two entities.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
@@ -143,7 +191,7 @@ func (b *builder) build() (graphql.Schema, error) {
 				"target": {Type: graphql.NewNonNull(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					return wrap(b.entityByIRI(p.Context, p.Source.(queries.Relation).Target))
 				}},
-				"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "Every sentence that states this relation.",
+				"evidence": {Type: list(b.evidence), Args: pageArgs(nil), Description: "Every sentence that states this relation; background knowledge (kind BACKGROUND) where no sentence does.",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 						evs, err := b.svc.RelationEvidence(p.Context, p.Source.(queries.Relation))
 						if err != nil {
@@ -151,7 +199,7 @@ func (b *builder) build() (graphql.Schema, error) {
 						}
 						return page(p, evs), nil
 					}},
-				"evidenceCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many sentences state this relation.",
+				"evidenceCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many evidence entries this relation has (sentences, and background knowledge where no sentence states it).",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 						evs, err := b.svc.RelationEvidence(p.Context, p.Source.(queries.Relation))
 						return wrap(len(evs), err)

@@ -78,6 +78,17 @@ var typedFields = map[string][]relatedField{
 // Entity interface's and that type's relation fields.
 func (b *builder) objectFields(typ string) graphql.Fields {
 	fields := b.entityFields()
+	if typ == "Person" {
+		fields["positions"] = &graphql.Field{Type: list(b.position), Args: pageArgs(nil),
+			Description: "The bodies the person is a member of (memberOf), each with the title the documents give, sorted by body.",
+			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
+				ps, err := b.svc.Positions(p.Context, entityOf(p).IRI)
+				if err != nil {
+					return wrap(nil, err)
+				}
+				return page(p, ps), nil
+			}}
+	}
 	for _, rf := range typedFields[typ] {
 		rf := rf
 		related := func(p graphql.ResolveParams) ([]queries.Entity, error) {

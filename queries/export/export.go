@@ -132,10 +132,13 @@ type Edge struct {
 
 // Evidence is a sentence a fact was read from.
 type Evidence struct {
-	Document string // document ID (file name)
-	Date     string // the document's date, YYYY-MM-DD, or ""
-	Offset   int    // in Unicode code points from the start of the document
-	Sentence string
+	Document  string // document ID (file name)
+	Date      string // the document's date, YYYY-MM-DD, or ""
+	Offset    int    // in Unicode code points from the start of the document; -1 for background knowledge
+	Sentence  string // "" for background knowledge
+	Kind      string // "sentence", or "background" when a gazetteer row, not a sentence, gives the fact
+	KnownFrom string // for background knowledge: the gazetteer row ("gazetteer agencies.tsv:14")
+	Note      string // what the sentence adds: a memberOf's title
 }
 
 // Quad is one quad for the NQuads format, already in N-Quads terms.

@@ -467,8 +467,11 @@ func decodeEvidence(t *testing.T, s string) []Evidence {
 	var objs []struct {
 		Document string `json:"document"`
 		Date     string `json:"date"`
-		Offset   *int   `json:"offset"`
-		Sentence string `json:"sentence"`
+		Offset    *int   `json:"offset"`
+		Sentence  string `json:"sentence"`
+		Kind      string `json:"kind"`
+		KnownFrom string `json:"known_from"`
+		Note      string `json:"note"`
 	}
 	if err := json.Unmarshal([]byte(s), &objs); err != nil {
 		t.Fatalf("evidence %q: %v", s, err)
@@ -478,7 +481,7 @@ func decodeEvidence(t *testing.T, s string) []Evidence {
 		if o.Offset == nil {
 			t.Fatalf("evidence without offset: %s", s)
 		}
-		out = append(out, Evidence{o.Document, o.Date, *o.Offset, o.Sentence})
+		out = append(out, Evidence{o.Document, o.Date, *o.Offset, o.Sentence, o.Kind, o.KnownFrom, o.Note})
 	}
 	return out
 }

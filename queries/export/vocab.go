@@ -116,7 +116,7 @@ var attributes = []attribute{
 		Doc:  "the number of evidence sentences, at least 1",
 		edge: func(e *Edge) any { return weight(e) }},
 	{Name: "evidence", For: "edge", Type: typeEvidence,
-		Doc:  "the sentences that state the relation: document, date, offset, sentence",
+		Doc:  "the sentences that state the relation (document, date, offset, sentence, kind \"sentence\", the title as note), or background knowledge (kind \"background\", known_from the gazetteer row, no sentence)",
 		edge: func(e *Edge) any { return e.Evidence }},
 }
 
@@ -153,6 +153,9 @@ var evidenceFields = []struct {
 	{"_document", typeString, func(ev *Evidence) string { return ev.Document }},
 	{"_date", typeString, func(ev *Evidence) string { return ev.Date }},
 	{"_offset", typeInt, func(ev *Evidence) string { return strconv.Itoa(ev.Offset) }},
+	{"_kind", typeString, func(ev *Evidence) string { return ev.Kind }},
+	{"_known_from", typeString, func(ev *Evidence) string { return ev.KnownFrom }},
+	{"_note", typeString, func(ev *Evidence) string { return ev.Note }},
 }
 
 // present reports whether an attribute value is worth writing.
@@ -200,10 +203,13 @@ func formatFloat(f float64) string {
 
 // evidenceJSON is one evidence as a JSON object.
 type evidenceJSON struct {
-	Document string `json:"document"`
-	Date     string `json:"date"`
-	Offset   int    `json:"offset"`
-	Sentence string `json:"sentence"`
+	Document  string `json:"document"`
+	Date      string `json:"date"`
+	Offset    int    `json:"offset"`
+	Sentence  string `json:"sentence"`
+	Kind      string `json:"kind,omitempty"`
+	KnownFrom string `json:"known_from,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 // jsonText is v in compact JSON, without HTML escaping. Lists are never
@@ -232,7 +238,7 @@ func jsonEncode(v any) *jsonEncoder {
 	case []Evidence:
 		objs := make([]evidenceJSON, len(x))
 		for i, ev := range x {
-			objs[i] = evidenceJSON{ev.Document, ev.Date, ev.Offset, ev.Sentence}
+			objs[i] = evidenceJSON{ev.Document, ev.Date, ev.Offset, ev.Sentence, ev.Kind, ev.KnownFrom, ev.Note}
 		}
 		v = objs
 	}
