@@ -88,6 +88,8 @@ score: build
 	  $(BIN) extract --json $(SHARED)/$$docs/*.txt > $$tmp/out.json || exit 1; \
 	  python3 $(SHARED)/tools/score.py $(SHARED)/$$gold $$tmp/out.json || exit 1; \
 	done
+	@# The floors of loaders/eval (entity, relation and statistic scores on both sets).
+	@go test -count=1 -run 'TestScoreFloors' ./loaders/eval
 
 # Go benchmarks, then the HTTP benchmark against cayley http (BENCH_QUADS
 # quads of synthetic data, default 1M; see docs/BENCHMARKS.md).
