@@ -214,7 +214,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if ext.Statistics, err = d.statistics(ctx); err != nil {
+	if ext.Statistics, err = d.statistics(ctx, memberBodies(ext.Relations)); err != nil {
 		return nil, err
 	}
 	if ext.Entities == nil {

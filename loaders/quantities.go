@@ -9,8 +9,10 @@ import (
 
 // statistics hands the document's sentences — tokens, entity mentions and
 // resolved times — to the quantity stage and turns what it finds into
-// Statistics.
-func (d *docState) statistics(ctx context.Context) ([]Statistic, error) {
+// Statistics. A statistic is reported by the body its sentence names as
+// stating it (reportedBy), else by the document's own body; members maps
+// persons to their bodies.
+func (d *docState) statistics(ctx context.Context, members map[string]string) ([]Statistic, error) {
 	times, def := d.times()
 	qd := &quantity.Doc{DefaultPeriod: def, Sentences: make([]quantity.Sentence, len(d.sents))}
 	if e, ok := d.byGaz[d.x.country]; ok && d.x.country >= 0 {
@@ -41,8 +43,16 @@ func (d *docState) statistics(ctx context.Context) ([]Statistic, error) {
 		reported = d.entityID(d.main)
 	}
 	out := make([]Statistic, len(found))
+	bySentence := map[int]string{}
 	for i, st := range found {
 		s := d.sents[st.Sentence]
+		by, ok := bySentence[st.Sentence]
+		if !ok {
+			if by = d.reportedBy(s, members); by == "" {
+				by = reported
+			}
+			bySentence[st.Sentence] = by
+		}
 		out[i] = Statistic{
 			ID:         fmt.Sprintf("s%d", i+1),
 			Metric:     st.Metric,
@@ -50,7 +60,7 @@ func (d *docState) statistics(ctx context.Context) ([]Statistic, error) {
 			Unit:       st.Unit,
 			Period:     st.Period,
 			Subject:    st.Subject,
-			ReportedBy: reported,
+			ReportedBy: by,
 			Sentence:   s.Text,
 			Offset:     s.Offset,
 			Rule:       st.Rule + "; period: " + st.PeriodRule,

@@ -26,7 +26,7 @@ const NEIGHBORS = `query ViewerNeighbors($id: ID!) {
       source { id }
       target { id }
       evidenceCount
-      evidence(first: ${EVIDENCE_SHOWN}) { sentence offset document { id title date source } }
+      evidence(first: ${EVIDENCE_SHOWN}) { kind knownFrom note sentence offset document { id title date source } }
     }
   }
 }`;

@@ -375,7 +375,7 @@ function showEdge(edge) {
     el('h2', {}, 'Relation'),
     el('p', { class: 'triple' },
       entityButton(edge.source()), ' ', el('span', { class: 'predicate' }, `—${d.predicate}→`), ' ', entityButton(edge.target())),
-    el('h3', {}, `Evidence (${plural(d.evidenceCount, 'sentence')})`),
+    el('h3', {}, `Evidence (${plural(d.evidenceCount, 'item')})`),
     ...evidenceList(d).filter(Boolean));
 }
 
@@ -386,12 +386,17 @@ function evidenceList({ evidence, evidenceCount }) {
   }
   const items = evidence.map((ev) => {
     const doc = ev.document || {};
-    return el('li', {},
-      el('blockquote', { class: 'sentence' }, ev.sentence),
+    // Background knowledge is shown as such: a gazetteer row, never a sentence.
+    const said = ev.kind === 'BACKGROUND'
+      ? el('p', { class: 'background' }, 'Background knowledge, stated by no sentence: ', el('span', { class: 'known-from' }, ev.knownFrom || 'gazetteer'))
+      : el('blockquote', { class: 'sentence' }, ev.sentence);
+    return el('li', { class: ev.kind === 'BACKGROUND' ? 'background' : 'stated' },
+      said,
+      ev.note ? el('p', { class: 'note relation-note' }, `Title: ${ev.note}`) : '',
       el('p', { class: 'cite' },
         el('span', { class: 'document', title: doc.source || '' }, doc.title || doc.id || 'untitled document'),
         doc.date ? ` · ${doc.date}` : '',
-        el('span', { class: 'offset' }, ` · offset ${ev.offset}`),
+        ev.kind === 'BACKGROUND' ? ' · recorded with this document' : el('span', { class: 'offset' }, ` · offset ${ev.offset}`),
         doc.source ? el('span', { class: 'source' }, ` · ${doc.source}`) : ''));
   });
   const more = evidenceCount > evidence.length

@@ -160,7 +160,7 @@ describe('graph viewer at /', () => {
       const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
       const covered = (p) => boxes.some((b) => p.x > b.x1 - 4 && p.x < b.x2 + 4 && p.y > b.y1 - 4 && p.y < b.y2 + 4);
       const inside = (p) => p.x > 5 && p.y > 5 && p.x < cy.width() - 5 && p.y < cy.height() - 5;
-      const e = cy.edges(':visible').filter((x) => x.data('evidence').length > 0)
+      const e = cy.edges(':visible').filter((x) => x.data('evidence').length > 0 && x.data('evidence')[0].kind === 'SENTENCE')
         .filter((x) => inside(x.renderedMidpoint()) && !covered(x.renderedMidpoint()))[0];
       return e && { id: e.id(), ...e.renderedMidpoint(), predicate: e.data('predicate'), evidence: e.data('evidence') };
     });
@@ -182,6 +182,22 @@ describe('graph viewer at /', () => {
     assert.match(await items.first().locator('.cite').innerText(), new RegExp(`offset ${edge.evidence[0].offset}`));
   });
 
+  test('background knowledge is shown as such, never as a sentence', async () => {
+    const shown = await page.evaluate(() => {
+      const { cy } = window.ipgraphViewer;
+      const e = cy.edges().filter((x) => x.data('evidence').some((ev) => ev.kind === 'BACKGROUND'))[0];
+      if (!e) return null;
+      e.emit('tap');
+      const li = document.querySelector('#details ol.evidence > li.background');
+      return li && { text: li.textContent, quotes: li.querySelectorAll('blockquote').length, knownFrom: e.data('evidence').find((ev) => ev.kind === 'BACKGROUND').knownFrom };
+    });
+    assert.ok(shown, 'the test graph has a relation known only from a gazetteer row, and its panel lists it');
+    assert.equal(shown.quotes, 0, 'no sentence is shown for background knowledge');
+    assert.match(shown.text, /Background knowledge/);
+    assert.ok(shown.knownFrom.startsWith('gazetteer '), `knownFrom names the gazetteer row (${shown.knownFrom})`);
+    assert.ok(shown.text.includes(shown.knownFrom), 'the panel names the row');
+  });
+
   test('every relation opens a non-empty evidence panel', async () => {
     const empty = await page.evaluate(() => {
       const { cy } = window.ipgraphViewer;
@@ -189,7 +205,7 @@ describe('graph viewer at /', () => {
       cy.edges().forEach((e) => {
         e.emit('tap');
         const panel = document.querySelector('#details');
-        const sentences = [...panel.querySelectorAll('ol.evidence blockquote')].filter((b) => b.textContent.trim());
+        const sentences = [...panel.querySelectorAll('ol.evidence blockquote, ol.evidence p.background')].filter((b) => b.textContent.trim());
         const none = panel.querySelector('#no-evidence');
         if (!sentences.length && !(none && none.textContent.trim())) bad.push(e.id());
       });
