@@ -387,6 +387,10 @@ func classifyPhrase(toks []text.Token, lo, hi int) (int, EntityType) {
 	return hi, ""
 }
 
+// amendModifiers before a law's name say which version of it is meant;
+// the law is still the law ("the Amended Patent Law" amends nothing new).
+var amendModifiers = toSet(`Amended Revised New Newly`)
+
 // capConnectors are connectors written in title case inside a name
 // ("National Office Against Pornographic and Illegal Publications").
 var capConnectors = toSet(`Against For On Of`)
@@ -546,6 +550,13 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		}
 		if i > 0 && (text.IsCap(toks[i-1]) || text.IsPossessive(toks[i-1])) && !nonStarters[toks[i-1].Text] {
 			continue // not the start of a run
+		}
+		// "the Amended Patent Law" is the Patent Law: the modifier is not
+		// part of a new name.
+		if amendModifiers[t.Text] && i+1 < len(toks) {
+			if m := s.mentionAt(i + 1); m != nil && m.c.gaz >= 0 && m.c.typ == Law {
+				continue
+			}
 		}
 		// "China's Patent Law": the owner is not part of the name.
 		if i+1 < len(toks) && text.IsPossessive(toks[i+1]) {

@@ -158,3 +158,17 @@ func TestExtractNeverPanics(t *testing.T) {
 		}
 	}
 }
+
+// TestAmendedLawIsTheLaw: "the Amended Patent Law" is the Patent Law, not
+// a new law.
+func TestAmendedLawIsTheLaw(t *testing.T) {
+	ext := extractText(t, nil, "Case\n\nThe Amended Patent Law took effect on June 1, and the Revised Anti-Unfair Competition Law followed.\n")
+	for _, e := range ext.Entities {
+		if e.Type == Law && e.ID != "patent_law" && e.ID != "aucl" {
+			t.Errorf("law %q (%s), want only the Patent Law and the AUCL", e.Name, e.Rule)
+		}
+	}
+	if findEntity(ext, "patent_law") == nil || findEntity(ext, "aucl") == nil {
+		t.Errorf("laws: %s", entityList(ext))
+	}
+}
