@@ -772,7 +772,6 @@ func (d *docState) gazetteerLinks(rb *relBuilder) {
 	sortRelations(rb.out)
 }
 
-
 // continuationStarts are capitalized words that open the second line of a
 // heading broken over lines ("Circular of the Office / Concerning the
 // Implementation of …").

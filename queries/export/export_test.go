@@ -465,8 +465,8 @@ func gexfListWant(vs []string) string {
 func decodeEvidence(t *testing.T, s string) []Evidence {
 	t.Helper()
 	var objs []struct {
-		Document string `json:"document"`
-		Date     string `json:"date"`
+		Document  string `json:"document"`
+		Date      string `json:"date"`
 		Offset    *int   `json:"offset"`
 		Sentence  string `json:"sentence"`
 		Kind      string `json:"kind"`
