@@ -140,25 +140,6 @@ func (b *builder) build() (graphql.Schema, error) {
 			}
 		})})
 
-	entityFields := graphql.FieldsThunk(func() graphql.Fields { return b.entityFields() })
-	b.entity = graphql.NewInterface(graphql.InterfaceConfig{Name: "Entity",
-		Description: "An agency, law, program, region, person or organization.",
-		Fields:      entityFields,
-		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
-			if e, ok := p.Value.(*queries.Entity); ok {
-				return b.objects[e.Type]
-			}
-			return nil
-		}})
-	b.objects = map[string]*graphql.Object{}
-	var types []graphql.Type
-	for _, t := range graph.EntityTypeNames {
-		b.objects[t] = graphql.NewObject(graphql.ObjectConfig{Name: t, Interfaces: []*graphql.Interface{b.entity},
-			Description: "An entity of type " + t + ".",
-			Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.objectFields(t) })})
-		types = append(types, b.objects[t])
-	}
-
 	b.position = graphql.NewObject(graphql.ObjectConfig{Name: "Position", Description: "A body a person is a member of, with the title the documents give.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
@@ -178,6 +159,25 @@ func (b *builder) build() (graphql.Schema, error) {
 					}},
 			}
 		})})
+
+	entityFields := graphql.FieldsThunk(func() graphql.Fields { return b.entityFields() })
+	b.entity = graphql.NewInterface(graphql.InterfaceConfig{Name: "Entity",
+		Description: "An agency, law, program, region, person or organization.",
+		Fields:      entityFields,
+		ResolveType: func(p graphql.ResolveTypeParams) *graphql.Object {
+			if e, ok := p.Value.(*queries.Entity); ok {
+				return b.objects[e.Type]
+			}
+			return nil
+		}})
+	b.objects = map[string]*graphql.Object{}
+	var types []graphql.Type
+	for _, t := range graph.EntityTypeNames {
+		b.objects[t] = graphql.NewObject(graphql.ObjectConfig{Name: t, Interfaces: []*graphql.Interface{b.entity},
+			Description: "An entity of type " + t + ".",
+			Fields:      graphql.FieldsThunk(func() graphql.Fields { return b.objectFields(t) })})
+		types = append(types, b.objects[t])
+	}
 
 	b.relation = graphql.NewObject(graphql.ObjectConfig{Name: "Relation", Description: "A typed link between two entities.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {

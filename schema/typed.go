@@ -79,8 +79,10 @@ var typedFields = map[string][]relatedField{
 func (b *builder) objectFields(typ string) graphql.Fields {
 	fields := b.entityFields()
 	if typ == "Person" {
-		fields["positions"] = &graphql.Field{Type: list(b.position), Args: pageArgs(nil),
-			Description: "The bodies the person is a member of (memberOf), each with the title the documents give, sorted by body.",
+		// positions (a typed field below) lists the bodies; roles adds the
+		// title each is held with.
+		fields["roles"] = &graphql.Field{Type: list(b.position), Args: pageArgs(nil),
+			Description: "The positions the person holds (memberOf), each with its body, the title the documents give (\"deputy commissioner\") and the sentences that state it, sorted by body.",
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				ps, err := b.svc.Positions(p.Context, entityOf(p).IRI)
 				if err != nil {
