@@ -64,6 +64,7 @@ func (d *docState) resolveDefinites() {
 		last[i] = -1
 	}
 	for si, s := range d.sents {
+		added := false
 		for i := 0; i+1 < len(s.toks); i++ {
 			if s.toks[i].Text != "the" && s.toks[i].Text != "The" {
 				continue
@@ -88,8 +89,11 @@ func (d *docState) resolveDefinites() {
 			c := &candidate{gaz: -1, typ: d.ents[best].typ, name: s.spanText(i, i+2), rule: "definite description: the " + w, ent: best}
 			s.addMention(&mention{sent: si, lo: i + 1, hi: i + 2, c: c})
 			d.ents[best].sents[si] = true
+			added = true
 		}
-		s.sortMentions()
+		if added {
+			s.sortMentions()
+		}
 		for _, m := range s.mentions {
 			last[d.find(m.c.ent)] = si*1_000_000 + m.lo*100 + min(m.hi-m.lo, 99)
 		}
@@ -114,10 +118,14 @@ func (d *docState) propagateSurnames() {
 	if len(bySurname) == 0 {
 		return
 	}
+	var first [256]bool
+	for sn := range bySurname {
+		first[sn[0]] = true
+	}
 	for si, s := range d.sents {
 		added := false
 		for i, t := range s.toks {
-			if t.Text == "" || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+			if t.Text == "" || !first[t.Text[0]] || len(t.Text) > 9 {
 				continue
 			}
 			ps := bySurname[t.Text]

@@ -38,6 +38,7 @@ var anchoredForms = toSet(`active passive passive_at noun_passive`)
 type wordFrames struct {
 	anchored []int
 	copula   bool
+	verbs    int // the word's verb classes for the rules of relations.go (verbClasses)
 }
 
 // framesByWord indexes the anchored frames by the first word of each of
@@ -64,8 +65,22 @@ var framesByWord = func() map[string]*wordFrames {
 		at(w).copula = true
 	}
 	at("remains").copula, at("remain").copula = true, true
+	for w, c := range verbClasses {
+		at(w).verbs = c
+	}
 	return m
 }()
+
+// wordsOf looks every token of a sentence up in framesByWord once, for the
+// frames and for the verb rules of relations.go; nil where a word anchors
+// nothing.
+func wordsOf(s *sentInfo, buf []*wordFrames) []*wordFrames {
+	buf = buf[:0]
+	for _, t := range s.toks {
+		buf = append(buf, framesByWord[t.Folded()])
+	}
+	return buf
+}
 
 // frameForms are the forms frames.go knows how to match.
 var frameForms = toSet(`active passive passive_at apposition copula possessive possessive_with prefix pair title noun_passive role succession shared_title`)
@@ -224,9 +239,8 @@ var passiveGap = toSet(`was were is are been be being has have had jointly first
 
 // applyFrames runs every frame of the table over one sentence: the
 // anchored ones at the tokens that start their phrases, the others once.
-func (d *docState) applyFrames(rb *relBuilder, s *sentInfo) {
-	for v, t := range s.toks {
-		wf := framesByWord[t.Folded()]
+func (d *docState) applyFrames(rb *relBuilder, s *sentInfo, words []*wordFrames) {
+	for v, wf := range words {
 		if wf == nil {
 			continue
 		}

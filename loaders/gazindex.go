@@ -24,7 +24,17 @@ type gazIndex struct {
 	// mergeKeys[i] are the merge keys (mergeKey) of entry i's name and
 	// aliases, computed once for every document's entity resolution.
 	mergeKeys [][]string
+
+	// firstShape marks the first bytes and lengths of the forms' first
+	// tokens, so that most words are ruled out without a map lookup.
+	firstShape [256][firstShapeLen]bool
 }
+
+// firstShapeLen bounds the lengths firstShape tells apart; longer first
+// tokens share the last slot.
+const firstShapeLen = 24
+
+func shapeLen(n int) int { return min(n, firstShapeLen-1) }
 
 // formNode is a trie node: the forms whose folded tokens spell the path to
 // it, and the tokens that continue some longer form.
@@ -85,6 +95,11 @@ func newGazIndex(entries []GazetteerEntry) *gazIndex {
 			}
 		}
 	}
+	for k := range g.root.next {
+		if k != "" {
+			g.firstShape[k[0]][shapeLen(len(k))] = true
+		}
+	}
 	return g
 }
 
@@ -95,6 +110,12 @@ func (g *gazIndex) match(toks []text.Token, i int) (int, int) {
 	type candidate struct {
 		n    int
 		refs []aliasRef
+	}
+	if i >= len(toks) {
+		return -1, 0
+	}
+	if f := toks[i].Folded(); f == "" || !g.firstShape[f[0]][shapeLen(len(f))] {
+		return -1, 0
 	}
 	var found [8]candidate
 	cands := found[:0]

@@ -99,7 +99,8 @@ func (d *docState) recognizeNamesByForm() {
 	for si, s := range d.sents {
 		toks := s.toks
 		for i := 0; i+1 < len(toks); i++ {
-			if t := toks[i].Text; t == "" || t[0] < 'A' || t[0] > 'Z' || !names.IsChineseName(t, toks[i+1].Text) {
+			t, g := toks[i].Text, toks[i+1].Text
+			if t == "" || g == "" || t[0] < 'A' || t[0] > 'Z' || g[0] < 'A' || g[0] > 'Z' || len(t) > 9 || !names.IsChineseName(t, g) {
 				continue
 			}
 			key := toks[i].Text + " " + toks[i+1].Text

@@ -373,9 +373,11 @@ var verbClasses = func() map[string]int {
 // relations applies the relation rules to the document.
 func (d *docState) relations() []Relation {
 	rb := &relBuilder{d: d, seen: map[string]bool{}}
+	var words []*wordFrames
 	for _, s := range d.relationViews() {
-		d.sentenceRelations(rb, s)
-		d.applyFrames(rb, s)
+		words = wordsOf(s, words)
+		d.sentenceRelations(rb, s, words)
+		d.applyFrames(rb, s, words)
 	}
 	d.gazetteerLinks(rb)
 	return rb.out
@@ -383,7 +385,7 @@ func (d *docState) relations() []Relation {
 
 // sentenceRelations applies the sentence-level rules to one sentence (or
 // one run of sentences joined by relationViews).
-func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
+func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo, words []*wordFrames) {
 	{
 		toks := s.toks
 		for _, m := range s.mentions {
@@ -490,7 +492,10 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo) {
 		// Verb rules.
 		for v, t := range toks {
 			w := t.Folded()
-			c := verbClasses[w] // one lookup for the word lists below
+			c := 0 // the verb classes, looked up once per token (wordsOf)
+			if words[v] != nil {
+				c = words[v].verbs
+			}
 			if c == 0 && w != "implementation" {
 				continue
 			}
