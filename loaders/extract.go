@@ -65,6 +65,9 @@ type entBuild struct {
 	rule     string
 	unitOf   *mention // the body of a unit found by its structure
 	unitName string   // the unit's own words ("General Office")
+	// headForms are the xAliases that are the head of an "X of Y" name
+	// ("Intellectual Property Court"): short forms, not names to merge by.
+	headForms map[string]bool
 }
 
 // docState is everything known about one document during extraction.
@@ -123,6 +126,12 @@ func (d *docState) union(a, b int) {
 	}
 	ea.forms = append(ea.forms, eb.forms...)
 	ea.xAliases = append(ea.xAliases, eb.xAliases...)
+	for f := range eb.headForms {
+		if ea.headForms == nil {
+			ea.headForms = map[string]bool{}
+		}
+		ea.headForms[f] = true
+	}
 	for s := range eb.sents {
 		ea.sents[s] = true
 	}
@@ -303,6 +312,12 @@ func (d *docState) assemble() {
 		c.ent = e
 		if c.xAlias != "" {
 			d.ents[e].xAliases = append(d.ents[e].xAliases, c.xAlias)
+			if c.suffix != nil {
+				if d.ents[e].headForms == nil {
+					d.ents[e].headForms = map[string]bool{}
+				}
+				d.ents[e].headForms[c.xAlias] = true
+			}
 		}
 		if c.alias != "" {
 			d.ents[e].xAliases = append(d.ents[e].xAliases, c.alias)
@@ -346,9 +361,14 @@ func (d *docState) mergeSameNames() {
 			return k
 		}
 		e := d.ents[r]
-		// Not the short forms (xAliases): "Intellectual Property Court" of
+		// Not the heads of "X of Y" names: "Intellectual Property Court" of
 		// Hainan and of the SPC are two courts.
 		names := append([]string{e.name}, e.forms...)
+		for _, xa := range e.xAliases {
+			if !e.headForms[xa] {
+				names = append(names, xa)
+			}
+		}
 		keys := make([]string, 0, len(names))
 		seen := make(map[string]bool, len(names))
 		for _, n := range names {

@@ -31,12 +31,17 @@ func (x *Extractor) recognizeEditions(si int, s *sentInfo) {
 		if end == m.hi || (end < len(toks) && (toks[end].Kind == text.Num || toks[end].Text == "-")) {
 			continue
 		}
+		year := s.spanText(m.hi, end)
 		m.c.alias = m.c.name
+		m.c.name = s.spanText(m.lo, end)
 		if m.c.gaz >= 0 {
-			m.c.alias = x.gaz.entries[m.c.gaz].Name
+			// One edition however it is called: "Jianwang 2020" and "Sword
+			// Net 2020" are the gazetteer's name with the year.
+			m.c.alias = m.c.name
+			m.c.name = x.gaz.entries[m.c.gaz].Name + " " + year
 		}
 		m.hi = end
-		m.c.gaz, m.c.name = -1, s.spanText(m.lo, end)
+		m.c.gaz = -1
 		m.c.rule += ", with its year"
 	}
 	for k := 1; k+1 < len(toks); k++ {
