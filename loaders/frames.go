@@ -23,7 +23,19 @@ type frame struct {
 	object    map[EntityType]bool
 	phrases   [][]string // the word sequences of the words column; an empty one matches nothing written
 	window    int
+	anyType   bool // subject "*": any entity type
+	objectTypes []EntityType // the object column as a list
+	// Options (the options column).
+	reverse       bool     // the object is the relation's subject ("A established B": B partOf A)
+	list          bool     // every object of a coordination, not only the first
+	forInstrument string   // the predicate when the object follows "for"/"implementing" ("published the division of tasks for the Opinions")
+	notAfter      []string // skip an object right after these words ("implementation of")
+	objectAfter   string   // the object follows this word after the phrase ("established … in Beijing")
+	adjacent      bool     // the object follows the phrase at once (after articles)
 }
+
+// clauseStops end the search for a frame's object: a new clause begins.
+var clauseStops = toSet(`; : , that which who whose where when because while`)
 
 // frames is the table, parsed once; a malformed row is a build error
 // caught by TestFramesTable.
@@ -97,8 +109,8 @@ func parseFrames(src string) ([]frame, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 7 {
-			return nil, fmt.Errorf("frames.tsv:%d: %d columns, want 7", n+1, len(f))
+		if len(f) != 8 {
+			return nil, fmt.Errorf("frames.tsv:%d: %d columns, want 8", n+1, len(f))
 		}
 		if !frameForms[f[1]] {
 			return nil, fmt.Errorf("frames.tsv:%d: unknown form %q", n+1, f[1])
@@ -107,7 +119,32 @@ func parseFrames(src string) ([]frame, error) {
 		if err != nil {
 			return nil, fmt.Errorf("frames.tsv:%d: window: %w", n+1, err)
 		}
-		fr := frame{id: f[0], rule: "frame " + f[0], form: f[1], anchored: anchoredForms[f[1]] || f[1] == "copula", predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w}
+		fr := frame{id: f[0], rule: "frame " + f[0], form: f[1], anchored: anchoredForms[f[1]] || f[1] == "copula", predicate: f[2], subject: typeSet(f[3]), object: typeSet(f[4]), window: w, anyType: f[3] == "*"}
+		for _, t := range EntityTypes {
+			if fr.object[t] {
+				fr.objectTypes = append(fr.objectTypes, t)
+			}
+		}
+		for _, o := range strings.Split(f[7], ",") {
+			k, v, _ := strings.Cut(strings.TrimSpace(o), "=")
+			switch k {
+			case "":
+			case "reverse":
+				fr.reverse = true
+			case "list":
+				fr.list = true
+			case "adjacent":
+				fr.adjacent = true
+			case "for_instrument":
+				fr.forInstrument = v
+			case "not_after":
+				fr.notAfter = strings.Fields(v)
+			case "object_after":
+				fr.objectAfter = v
+			default:
+				return nil, fmt.Errorf("frames.tsv:%d: unknown option %q", n+1, k)
+			}
+		}
 		if f[5] != "" {
 			for _, p := range strings.Split(f[5], "|") {
 				fr.phrases = append(fr.phrases, strings.Fields(strings.ToLower(p)))
@@ -116,6 +153,21 @@ func parseFrames(src string) ([]frame, error) {
 		out = append(out, fr)
 	}
 	return out, nil
+}
+
+// frameWords returns the one-word phrases of the frame id.
+func frameWords(id string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range frames {
+		if f.id == id {
+			for _, p := range f.phrases {
+				if len(p) == 1 {
+					m[p[0]] = true
+				}
+			}
+		}
+	}
+	return m
 }
 
 func typeSet(s string) map[EntityType]bool {
@@ -430,11 +482,7 @@ func (d *docState) anchoredFrame(rb *relBuilder, s *sentInfo, f *frame, v int) {
 	}
 	switch f.form {
 	case "active":
-		for _, sub := range d.subjectBefore(s, v) {
-			if f.subject[d.ents[sub].typ] {
-				rb.addAll(sub, f.predicate, d.objectsWithin(s, e, f), s, rule)
-			}
-		}
+		d.activeFrame(rb, s, f, v, e)
 	case "passive":
 		if v == 0 || (!beVerbs[toks[v-1].Folded()] && toks[v-1].Kind != text.Punct && !passiveGap[toks[v-1].Text] && s.mentionEndingAt(v) == nil) {
 			return
@@ -484,13 +532,82 @@ func appositionEnds(toks []text.Token, k int) bool {
 		(toks[k].Text == "," && !(k+1 < len(toks) && text.IsCap(toks[k+1])))
 }
 
-// objectsWithin returns the coordination of objects of the frame that
-// starts within its window after toks[k].
-func (d *docState) objectsWithin(s *sentInfo, k int, f *frame) []*mention {
-	if o := d.typedWithin(s, k, f.window, f.object); o != nil {
-		return d.typedList(s, o.lo, f.object)
+// activeFrame matches "SUBJ… WORDS OBJ…" with the phrase at toks[v:e]:
+// the subjects of the clause (coordination, "we", the clause's subject),
+// the object within the window (stopping at a body), or every object of a
+// coordination with the list option.
+func (d *docState) activeFrame(rb *relBuilder, s *sentInfo, f *frame, v, e int) {
+	toks := s.toks
+	var objs []*mention
+	switch {
+	case f.objectAfter != "":
+		for n := e; n < len(toks) && n-e < f.window && !clauseStops[toks[n].Text]; n++ {
+			if toks[n].Folded() == f.objectAfter {
+				if o := d.typedAt(s, n+1, f.object); o != nil {
+					objs = []*mention{o}
+				}
+				break
+			}
+		}
+	case f.adjacent:
+		if o := d.typedAt(s, e, f.object); o != nil {
+			objs = []*mention{o}
+		}
+	case f.list:
+		objs = d.objectList(s, e-1, f.window, f.objectTypes...)
+	default:
+		if o := d.objectAfter(s, e-1, f.window, f.objectTypes...); o != nil {
+			objs = []*mention{o}
+		}
 	}
-	return nil
+	if len(objs) == 0 {
+		return
+	}
+	subs := d.subjectBefore(s, v)
+	// "The Civil Code amended the Copyright Law": a subject that is not a
+	// body stands just before the verb.
+	k := v
+	for k > 0 && verbModifiers[toks[k-1].Folded()] {
+		k--
+	}
+	if m := s.mentionEndingAt(k); m != nil && !isBody(d.typeOf(m)) && f.subject[d.typeOf(m)] {
+		subs = []int{d.entOf(m)}
+	}
+	for _, o := range objs {
+		if len(f.notAfter) > 0 && wordsBefore(toks, o.lo, f.notAfter) {
+			continue // "organized the implementation of the Plan": not a program it runs
+		}
+		pred, rule := f.predicate, f.rule
+		if f.forInstrument != "" && servesInstrument(toks, v, o.lo) {
+			pred, rule = f.forInstrument, f.rule+" (for an instrument)"
+		}
+		for _, sub := range subs {
+			if !f.anyType && !f.subject[d.ents[sub].typ] {
+				continue
+			}
+			if f.reverse {
+				rb.add(d.entOf(o), pred, sub, s, rule)
+			} else {
+				rb.add(sub, pred, d.entOf(o), s, rule)
+			}
+		}
+	}
+}
+
+// wordsBefore reports whether the words ws stand just before toks[lo],
+// across articles and quotation marks.
+func wordsBefore(toks []text.Token, lo int, ws []string) bool {
+	k := lo - 1
+	for k >= 0 && (isArticle(toks[k].Text) || toks[k].Text == "*" || isQuoteMark(toks[k].Text)) {
+		k--
+	}
+	for i := len(ws) - 1; i >= 0; i-- {
+		if k < 0 || toks[k].Folded() != ws[i] {
+			return false
+		}
+		k--
+	}
+	return true
 }
 
 // objectBefore returns the mention of types that a passive verb at toks[v]

@@ -4,6 +4,9 @@ import (
 	"github.com/ipgraph/ipgraph/loaders/internal/text"
 )
 
+// runWords are the one-word phrases of frame runs.active ("launched").
+var runWords = frameWords("runs.active")
+
 // yearEnd returns the end of a year or a range of years at toks[k]
 // ("2022", "2018-2020"), or k.
 func yearEnd(toks []text.Token, k int) int {
@@ -49,7 +52,7 @@ func (x *Extractor) recognizeEditions(si int, s *sentInfo) {
 		if !isYear(toks[k+1]) || t.Kind != text.Word || !text.IsCap(t) || nonStarters[t.Text] || s.covered(k) {
 			continue
 		}
-		if !runVerbs[toks[k-1].Text] && !(k >= 2 && runVerbs[toks[k-2].Text] && toks[k-1].Text == "the") {
+		if !runWords[toks[k-1].Folded()] && !(k >= 2 && runWords[toks[k-2].Folded()] && toks[k-1].Text == "the") {
 			continue
 		}
 		end := yearEnd(toks, k+1)

@@ -322,10 +322,6 @@ func (d *docState) objectList(s *sentInfo, v, n int, types ...EntityType) []*men
 }
 
 var (
-	issueVerbs     = toSet(`issued issues issue published publishes publish released releases release promulgated promulgates promulgate formulated formulates formulate adopted adopts adopt enacted enacts enact unveiled unveils unveil introduced introduces drafted drafts draft prepared prepares approved approves approve`)
-	runVerbs       = toSet(`launched launches launch organized organizes organize organised held holds hold ran runs run conducted conducts conduct hosted hosts host initiated initiates initiate started starts established establishes set carried continued operates operated operate built builds completed promoted`)
-	implementVerbs = toSet(`implemented implements implement implementing`)
-	amendVerbs     = toSet(`amended amends revised revises`)
 	coopWords      = toSet(`collaborated cooperated cooperating cooperation collaboration coordination partnered worked joined signed renewed along together jointly between`)
 	successionWord = map[string]string{"renamed": "succeededBy", "reorganized": "succeededBy", "reorganised": "succeededBy", "replaced": "succeededBy", "succeeded": "succeededBy",
 		"merged": "mergedInto", "folded": "mergedInto", "incorporated": "mergedInto", "combined": "mergedInto", "absorbed": "mergedInto",
@@ -341,11 +337,7 @@ var (
 // Verb classes: bits of verbClasses, so that each token of a sentence costs
 // one map lookup in the relation rules.
 const (
-	verbIssue = 1 << iota
-	verbRun
-	verbImplement
-	verbAmend
-	verbCoop
+	verbCoop = 1 << iota
 	verbSuccession
 	verbLocated
 )
@@ -356,7 +348,7 @@ var verbClasses = func() map[string]int {
 	for _, c := range []struct {
 		words map[string]bool
 		bit   int
-	}{{issueVerbs, verbIssue}, {runVerbs, verbRun}, {implementVerbs, verbImplement}, {amendVerbs, verbAmend}, {coopWords, verbCoop}} {
+	}{{coopWords, verbCoop}} {
 		for w := range c.words {
 			m[w] |= c.bit
 		}
@@ -500,57 +492,6 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo, words []*wordF
 				continue
 			}
 			switch {
-			case c&verbIssue != 0:
-				subs := d.subjectBefore(s, v)
-				for _, o := range d.objectList(s, v, 14, Law, Program) {
-					pred, rule := "issued", "verb: "+t.Text
-					if servesInstrument(toks, v, o.lo) {
-						// "published the division of assignments … for the Opinions"
-						pred, rule = "implements", "verb: "+t.Text+" … for instrument"
-					}
-					for _, sub := range subs {
-						rb.add(sub, pred, d.entOf(o), s, rule)
-					}
-				}
-			case c&verbRun != 0:
-				if w == "established" || w == "set" || w == "establishes" {
-					if o := d.objectAfter(s, v, 6, Agency, Organization); o != nil {
-						for _, sub := range d.subjectBefore(s, v) {
-							if d.ents[sub].typ == Agency {
-								rb.add(d.entOf(o), "partOf", sub, s, "verb: "+t.Text+" (a body sets up a unit)")
-							}
-						}
-					}
-					for _, sub := range d.subjectBefore(s, v) {
-						for k := v + 1; k < len(toks) && k-v < 10; k++ {
-							if toks[k].Text == "in" {
-								if r := s.mentionAt(k + 1 + boolInt(k+1 < len(toks) && toks[k+1].Text == "the")); r != nil && d.typeOf(r) == Region {
-									rb.add(sub, "locatedIn", d.entOf(r), s, "verb: "+t.Text+" … in Region")
-								}
-								break
-							}
-						}
-					}
-				}
-				if o := d.objectAfter(s, v, 10, Program); o != nil && !afterImplementationOf(toks, o.lo) {
-					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "runs", d.entOf(o), s, "verb: "+t.Text)
-					}
-				}
-			case c&verbImplement != 0:
-				if o := d.objectAfter(s, v, 12, Law, Program); o != nil {
-					for _, sub := range d.subjectBefore(s, v) {
-						rb.add(sub, "implements", d.entOf(o), s, "verb: "+t.Text)
-					}
-				}
-			case c&verbAmend != 0:
-				if o := d.objectAfter(s, v, 6, Law); o != nil {
-					for _, sub := range d.subjectBefore(s, v) {
-						if d.ents[sub].typ == Law {
-							rb.add(sub, "amends", d.entOf(o), s, "verb: "+t.Text)
-						}
-					}
-				}
 			case c&verbCoop != 0:
 				if w == "between" {
 					d.betweenPairs(rb, s, v)
@@ -963,15 +904,6 @@ func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
 	}
 }
 
-// afterImplementationOf reports whether the mention starting at token lo is
-// introduced by "implementation of (the)".
-func afterImplementationOf(toks []text.Token, lo int) bool {
-	k := lo - 1
-	for k >= 0 && (isArticle(toks[k].Text) || toks[k].Text == "*" || toks[k].Text == "\"" || toks[k].Text == "“") {
-		k--
-	}
-	return k >= 1 && toks[k].Text == "of" && strings.EqualFold(toks[k-1].Text, "implementation")
-}
 
 // servesInstrument reports whether the instrument at token o, found after
 // the issuing verb at token v, is not what was issued but what the issued
@@ -1050,6 +982,9 @@ func (d *docState) namedAfterPlace(rb *relBuilder, s *sentInfo, m *mention) {
 	}
 }
 
+// implementationOf are the words before an instrument being implemented.
+var implementationOf = []string{"implementation", "of"}
+
 // titleTopics links an instrument to the programs, instruments and places
 // its title is about: "Opinions on … to Accelerate the Implementation of
 // Innovation-driven Development Strategy" concerns (and implements) the
@@ -1064,7 +999,7 @@ func (d *docState) titleTopics(rb *relBuilder, s *sentInfo, m *mention) {
 		switch d.typeOf(n) {
 		case Program, Law:
 			rb.add(d.entOf(m), "concerns", d.entOf(n), s, "title: instrument on topic")
-			if afterImplementationOf(toks, n.lo) {
+			if wordsBefore(toks, n.lo, implementationOf) {
 				rb.add(d.entOf(m), "implements", d.entOf(n), s, "title: implementation of")
 			}
 		case Region:
