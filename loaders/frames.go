@@ -14,16 +14,16 @@ var framesTSV string
 
 // frame is one row of frames.tsv: a way a clause states a relation.
 type frame struct {
-	id        string
-	rule      string // "frame " + id, the rule of what it extracts
-	form      string
-	anchored  bool // matched where its phrase starts (anchoredForms) or at a copula
-	predicate string
-	subject   map[EntityType]bool
-	object    map[EntityType]bool
-	phrases   [][]string // the word sequences of the words column; an empty one matches nothing written
-	window    int
-	anyType   bool // subject "*": any entity type
+	id          string
+	rule        string // "frame " + id, the rule of what it extracts
+	form        string
+	anchored    bool // matched where its phrase starts (anchoredForms) or at a copula
+	predicate   string
+	subject     map[EntityType]bool
+	object      map[EntityType]bool
+	phrases     [][]string // the word sequences of the words column; an empty one matches nothing written
+	window      int
+	anyType     bool         // subject "*": any entity type
 	objectTypes []EntityType // the object column as a list
 	// Options (the options column).
 	reverse       bool     // the object is the relation's subject ("A established B": B partOf A)

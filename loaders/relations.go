@@ -904,7 +904,6 @@ func (d *docState) betweenPairs(rb *relBuilder, s *sentInfo, v int) {
 	}
 }
 
-
 // servesInstrument reports whether the instrument at token o, found after
 // the issuing verb at token v, is not what was issued but what the issued
 // text serves: "published the division of assignments and progress schedule
