@@ -7,20 +7,7 @@ import (
 
 // entityNamed returns the entity of ext whose normalized name or alias is
 // name, or nil.
-func entityNamed(ext *Extraction, name string) *Entity {
-	want := normName(name)
-	for i, e := range ext.Entities {
-		if normName(e.Name) == want {
-			return &ext.Entities[i]
-		}
-		for _, a := range e.Aliases {
-			if normName(a) == want {
-				return &ext.Entities[i]
-			}
-		}
-	}
-	return nil
-}
+func entityNamed(ext *Extraction, name string) *Entity { return typedEntityNamed(ext, "", name) }
 
 // TestPatternFamilies checks each pattern family on sentences written for
 // the test: the named entity must be found with its type, and its rule

@@ -16,12 +16,12 @@ func extractCase(t *testing.T, c corpustest.Case) *Extraction {
 	return extractText(t, nil, "Case\n\n"+c.Text)
 }
 
-// typedEntityNamed returns the entity of type typ whose normalized name or
-// alias is name, or nil.
+// typedEntityNamed returns the entity of type typ (any type when typ is
+// empty) whose normalized name or alias is name, or nil.
 func typedEntityNamed(ext *Extraction, typ EntityType, name string) *Entity {
 	want := normName(name)
 	for i, e := range ext.Entities {
-		if e.Type != typ {
+		if typ != "" && e.Type != typ {
 			continue
 		}
 		if normName(e.Name) == want {

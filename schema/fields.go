@@ -375,12 +375,6 @@ func (b *builder) metricType() *graphql.Object {
 		"subject": {Type: graphql.ID}, "unit": {Type: graphql.String},
 		"from": {Type: graphql.String}, "to": {Type: graphql.String}, "document": {Type: graphql.ID}, "mentions": {Type: graphql.ID},
 	}
-	optString := func(s string) interface{} {
-		if s == "" {
-			return nil
-		}
-		return s
-	}
 	return graphql.NewObject(graphql.ObjectConfig{Name: "Metric", Description: "A normalized metric and the statistics that measure it.",
 		Fields: graphql.Fields{
 			"metric": {Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return m(p).Metric, nil }},

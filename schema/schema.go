@@ -40,6 +40,14 @@ type builder struct {
 	direction     *graphql.Enum
 }
 
+// optString is s, or null when s is empty.
+func optString(s string) interface{} {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // userError is an error caused by the request, reported with code
 // BAD_USER_INPUT.
 type userError struct{ msg string }
@@ -107,17 +115,11 @@ func (b *builder) build() (graphql.Schema, error) {
 					}},
 				"knownFrom": {Type: graphql.String, Description: "For background knowledge: the gazetteer file and row that give the fact (\"gazetteer agencies.tsv:14\").",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-						if k := p.Source.(queries.Evidence).KnownFrom; k != "" {
-							return k, nil
-						}
-						return nil, nil
+						return optString(p.Source.(queries.Evidence).KnownFrom), nil
 					}},
 				"note": {Type: graphql.String, Description: "What the sentence adds to the relation: the title of a memberOf (\"deputy commissioner\").",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-						if n := p.Source.(queries.Evidence).Note; n != "" {
-							return n, nil
-						}
-						return nil, nil
+						return optString(p.Source.(queries.Evidence).Note), nil
 					}},
 				"document": {Type: graphql.NewNonNull(b.document), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					ev := p.Source.(queries.Evidence)
@@ -145,10 +147,7 @@ func (b *builder) build() (graphql.Schema, error) {
 			return graphql.Fields{
 				"title": {Type: graphql.String, Description: "The title, as the first sentence that gives one writes it (\"deputy commissioner\"); null when none does.",
 					Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-						if t := p.Source.(queries.Position).Title; t != "" {
-							return t, nil
-						}
-						return nil, nil
+						return optString(p.Source.(queries.Position).Title), nil
 					}},
 				"body": {Type: graphql.NewNonNull(b.entity), Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 					return wrap(b.entityByIRI(p.Context, p.Source.(queries.Position).Body))
@@ -210,12 +209,6 @@ func (b *builder) build() (graphql.Schema, error) {
 	b.statistic = graphql.NewObject(graphql.ObjectConfig{Name: "Statistic", Description: "A figure stated in a document.",
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			st := func(p graphql.ResolveParams) queries.Statistic { return p.Source.(queries.Statistic) }
-			optString := func(s string) interface{} {
-				if s == "" {
-					return nil
-				}
-				return s
-			}
 			return graphql.Fields{
 				"id":     {Type: graphql.NewNonNull(graphql.ID), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return st(p).ID, nil }},
 				"metric": {Type: graphql.NewNonNull(graphql.String), Resolve: func(p graphql.ResolveParams) (interface{}, error) { return st(p).Metric, nil }},
