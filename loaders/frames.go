@@ -354,8 +354,14 @@ func (d *docState) clauseFrame(rb *relBuilder, s *sentInfo, f *frame, rule strin
 	}
 	switch f.form {
 	case "apposition", "possessive", "possessive_with", "succession":
+		possessive := f.form == "possessive" || f.form == "possessive_with"
 		for _, m := range s.mentions {
-			if !f.subject[d.typeOf(m)] || m.hi >= len(toks) {
+			// The word after the mention first: most mentions are followed
+			// by neither a comma nor "'s".
+			if m.hi >= len(toks) || (possessive && !text.IsPossessive(toks[m.hi])) || (!possessive && toks[m.hi].Text != ",") {
+				continue
+			}
+			if !f.subject[d.typeOf(m)] {
 				continue
 			}
 			switch f.form {

@@ -11,17 +11,19 @@ import (
 // capitalized word of letters (optionally hyphenated) that is not a common
 // title-case word.
 func (x *Extractor) nameToken(t text.Token) bool {
-	if t.Kind != text.Word || !text.IsCap(t) || nameStop[t.Text] || (nonStarters[t.Text] && !surnameStarters[t.Text]) || text.IsAllCaps(t.Text) {
+	// The cheap tests of the word's shape first, then the word lists.
+	if t.Kind != text.Word || len(t.Text) < 2 || len(t.Text) > 4*14 || !text.IsCap(t) {
 		return false
 	}
-	rs := []rune(t.Text)
-	if len(rs) < 2 || len(rs) > 14 {
-		return false
-	}
-	for k, r := range rs {
+	n := 0
+	for k, r := range t.Text {
 		if k > 0 && !(unicode.IsLower(r) || r == '-' || r == '\'') {
-			return false
+			return false // also rules out an all-capitals word
 		}
+		n++
+	}
+	if n < 2 || n > 14 || nameStop[t.Text] || (nonStarters[t.Text] && !surnameStarters[t.Text]) {
+		return false
 	}
 	if _, ok := headTypes[t.Text]; ok {
 		return false
@@ -36,17 +38,36 @@ func (x *Extractor) nameToken(t text.Token) bool {
 // they start a name only when a given name follows.
 var surnameStarters = toSet(`He An Hu Yu Ma`)
 
+// nameWords tells, token by token, whether each can be one word of a
+// personal name (nameToken), computed once per sentence.
+type nameWords struct {
+	x    *Extractor
+	toks []text.Token
+	is   []int8 // 0 not asked yet, 1 yes, -1 no
+}
+
+func (w *nameWords) at(i int) bool {
+	if w.is[i] == 0 {
+		w.is[i] = -1
+		if w.x.nameToken(w.toks[i]) {
+			w.is[i] = 1
+		}
+	}
+	return w.is[i] > 0
+}
+
 // nameAt returns the end of a 2–3 word personal name starting at toks[i],
 // or i when there is none.
-func (x *Extractor) nameAt(toks []text.Token, i int) int {
+func (w *nameWords) nameAt(i int) int {
+	toks := w.toks
 	j := i
-	for j < len(toks) && j-i < 3 && x.nameToken(toks[j]) {
+	for j < len(toks) && j-i < 3 && w.at(j) {
 		j++
 	}
 	if j-i < 2 {
 		return i
 	}
-	if surnameStarters[toks[i].Text] && !x.nameToken(toks[i+1]) {
+	if surnameStarters[toks[i].Text] && !w.at(i+1) {
 		return i
 	}
 	// "Senior Associate" is a position, not a name.
@@ -98,6 +119,7 @@ func titleWord(t text.Token) bool {
 // three or more names ("edited by A B, C D and E F").
 func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 	toks := s.toks
+	nw := &nameWords{x: x, toks: toks, is: make([]int8, len(toks))}
 	add := func(lo, hi int, rule string) {
 		for k := lo; k < hi; k++ {
 			if s.covered(k) {
@@ -108,7 +130,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 	}
 	// Speaker turn: the whole sentence is "Name:".
 	if n := len(toks); n >= 3 && toks[n-1].Text == ":" {
-		if e := x.nameAt(toks, 0); e == n-1 {
+		if e := nw.nameAt(0); e == n-1 {
 			add(0, e, "pattern: speaker turn")
 			return
 		}
@@ -120,7 +142,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 			if k < len(toks) && toks[k].Text == "." {
 				k++
 			}
-			if e := x.nameAt(toks, k); e > k {
+			if e := nw.nameAt(k); e > k {
 				add(k, e, "pattern: title "+toks[i].Text+" before a name")
 				i = e - 1
 				continue
@@ -129,7 +151,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 		// Name + apposition: "Name, deputy commissioner of …" or
 		// "Name (汉字), minister of …".
 		if i == 0 || !text.IsCap(toks[i-1]) {
-			if e := x.nameAt(toks, i); e > i {
+			if e := nw.nameAt(i); e > i {
 				k := e
 				if k+2 < len(toks) && toks[k].Text == "(" && toks[k+1].Kind == text.CJK && toks[k+2].Text == ")" {
 					k += 3
@@ -170,7 +192,7 @@ func (x *Extractor) recognizePersons(si int, s *sentInfo) {
 		var spans [][2]int
 		k := i
 		for k < len(toks) {
-			e := x.nameAt(toks, k)
+			e := nw.nameAt(k)
 			if e == k {
 				break
 			}

@@ -19,13 +19,6 @@ func (rb *relBuilder) add(subj int, pred string, obj int, s *sentInfo, rule stri
 	rb.addNote(subj, pred, obj, s, rule, "")
 }
 
-// addAll adds subj pred o for each of objs.
-func (rb *relBuilder) addAll(subj int, pred string, objs []*mention, s *sentInfo, rule string) {
-	for _, o := range objs {
-		rb.add(subj, pred, rb.d.entOf(o), s, rule)
-	}
-}
-
 // addBackground adds a relation no sentence states, known from source.
 func (rb *relBuilder) addBackground(subj int, pred string, obj int, rule, source string) {
 	if r := rb.addNote(subj, pred, obj, nil, rule, ""); r != nil {
