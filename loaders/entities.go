@@ -387,6 +387,10 @@ func classifyPhrase(toks []text.Token, lo, hi int) (int, EntityType) {
 	return hi, ""
 }
 
+// leadingParticiples say what became of a body or an act; a name does not
+// start with them.
+var leadingParticiples = toSet(`Renamed Reorganized Reorganised Restructured Merged Abolished Dissolved Former Formerly`)
+
 // amendModifiers before a law's name say which version of it is meant;
 // the law is still the law ("the Amended Patent Law" amends nothing new).
 var amendModifiers = toSet(`Amended Revised New Newly`)
@@ -550,6 +554,11 @@ func (x *Extractor) recognizePatterns(si int, s *sentInfo) {
 		}
 		if i > 0 && (text.IsCap(toks[i-1]) || text.IsPossessive(toks[i-1])) && !nonStarters[toks[i-1].Text] {
 			continue // not the start of a run
+		}
+		// "Renamed IP Office" in a heading: a participle says what became of
+		// a body, it does not start a name.
+		if leadingParticiples[t.Text] {
+			continue
 		}
 		// "the Amended Patent Law" is the Patent Law: the modifier is not
 		// part of a new name.

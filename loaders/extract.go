@@ -312,7 +312,7 @@ func (d *docState) assemble() {
 		c.ent = e
 		if c.xAlias != "" {
 			d.ents[e].xAliases = append(d.ents[e].xAliases, c.xAlias)
-			if c.suffix != nil {
+			if c.suffix != nil || c.unit || strings.HasPrefix(c.name, c.xAlias+" ") {
 				if d.ents[e].headForms == nil {
 					d.ents[e].headForms = map[string]bool{}
 				}

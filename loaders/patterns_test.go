@@ -159,3 +159,16 @@ func TestAmendedLawIsTheLaw(t *testing.T) {
 		t.Errorf("laws: %s", entityList(ext))
 	}
 }
+
+// TestBodiesByPlaceAndFragments: two bodies that differ by their place are
+// two bodies; a heading's participle does not start a name.
+func TestBodiesByPlaceAndFragments(t *testing.T) {
+	ext := extractText(t, nil, "Case\n\nDelegates of the Trade Office of Japan and the Trade Office of Korea attended. The Renamed IP Office opened on Monday.\n")
+	j, k := entityNamed(ext, "Trade Office of Japan"), entityNamed(ext, "Trade Office of Korea")
+	if j == nil || k == nil || j.ID == k.ID {
+		t.Errorf("two trade offices, got %s", entityList(ext))
+	}
+	if e := entityNamed(ext, "Renamed IP Office"); e != nil {
+		t.Errorf("a fragment became an entity: %+v", e)
+	}
+}
