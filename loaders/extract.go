@@ -73,6 +73,7 @@ type entBuild struct {
 // docState is everything known about one document during extraction.
 type docState struct {
 	x      *Extractor
+	keys   map[string]string // mergeKey of names, memoized
 	doc    *Document
 	sents  []*sentInfo
 	ents   []*entBuild
@@ -138,6 +139,20 @@ func (d *docState) union(a, b int) {
 	if eb.first < ea.first {
 		ea.first = eb.first
 	}
+}
+
+// mergeKey is mergeKey(s), computed once per name and document: entity
+// resolution asks for the same names many times.
+func (d *docState) mergeKey(s string) string {
+	if k, ok := d.keys[s]; ok {
+		return k
+	}
+	if d.keys == nil {
+		d.keys = map[string]string{}
+	}
+	k := mergeKey(s)
+	d.keys[s] = k
+	return k
 }
 
 func (d *docState) newEnt(c *candidate, sent int) int {
@@ -331,7 +346,7 @@ func (d *docState) assemble() {
 			continue
 		}
 		for _, xa := range e.xAliases {
-			k := string(e.typ) + "|" + mergeKey(xa)
+			k := string(e.typ) + "|" + d.mergeKey(xa)
 			if !containsInt(xmap[k], i) {
 				xmap[k] = append(xmap[k], i)
 			}
@@ -341,7 +356,7 @@ func (d *docState) assemble() {
 		if e.gaz >= 0 || d.find(i) != i || len(e.xAliases) > 0 {
 			continue
 		}
-		if t := xmap[string(e.typ)+"|"+mergeKey(e.name)]; len(t) == 1 && t[0] != i {
+		if t := xmap[string(e.typ)+"|"+d.mergeKey(e.name)]; len(t) == 1 && t[0] != i {
 			d.union(t[0], i)
 		}
 	}
@@ -376,7 +391,7 @@ func (d *docState) mergeSameNames() {
 				continue // the same surface form, mentioned again
 			}
 			seen[n] = true
-			if k := mergeKey(cleanName(n)); k != "" {
+			if k := d.mergeKey(cleanName(n)); k != "" {
 				keys = append(keys, string(e.typ)+"|"+k)
 			}
 		}
@@ -430,15 +445,15 @@ func containsInt(xs []int, v int) bool {
 
 func (d *docState) candKeys(c *candidate) []string {
 	t := string(c.typ) + "|"
-	keys := []string{t + mergeKey(c.name)}
+	keys := []string{t + d.mergeKey(c.name)}
 	if s := baseName(c.name); s != c.name {
-		keys = append(keys, t+mergeKey(s))
+		keys = append(keys, t+d.mergeKey(s))
 	}
 	if c.acronym != "" {
 		keys = append(keys, "acr|"+c.acronym)
 	}
 	if c.suffix != nil && c.xAlias != "" {
-		keys = append(keys, t+mergeKey(c.xAlias)+" of #"+fmt.Sprint(d.find(c.suffix.c.ent)))
+		keys = append(keys, t+d.mergeKey(c.xAlias)+" of #"+fmt.Sprint(d.find(c.suffix.c.ent)))
 	}
 	return keys
 }

@@ -37,7 +37,18 @@ func (t Token) Folded() string {
 	return FoldWord(t.Text)
 }
 
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// IsHan reports whether r is a Chinese character (no Han character comes
+// before U+2E80, so most text is ruled out without a table lookup).
+func IsHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+
+// wordRune reports whether r continues a word: a letter that is not Han,
+// or a digit. ASCII is decided without the Unicode tables.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return (unicode.IsLetter(r) && !IsHan(r)) || unicode.IsDigit(r)
+}
 
 func IsApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
@@ -100,7 +111,7 @@ func TokenizeRunes(dst []Token, s string, rs []rune) []Token {
 			j := i + 1
 			for j < len(rs) {
 				c := rs[j]
-				if (unicode.IsLetter(c) && !IsHan(c)) || unicode.IsDigit(c) {
+				if wordRune(c) {
 					j++
 					continue
 				}
