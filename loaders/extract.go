@@ -74,6 +74,7 @@ type entBuild struct {
 type docState struct {
 	x      *Extractor
 	keys   map[string]string // mergeKey of names, memoized
+	ids    []string          // entityID of each root, once entities are final (freezeIDs); "" not computed yet
 	doc    *Document
 	sents  []*sentInfo
 	ents   []*entBuild
@@ -232,6 +233,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *Document) (ext *Extraction
 	d.findMainAgency()
 	d.resolveDefinites()
 	d.propagateSurnames()
+	d.freezeIDs()
 	ext = &Extraction{Doc: doc.Name, Title: doc.Title, Date: doc.Date, Source: doc}
 	ext.Entities = d.entities()
 	ext.Relations = d.relations()
@@ -578,6 +580,20 @@ func uniqueStrings(xs []string) []string {
 
 // entityID returns the canonical id of an entity root.
 func (d *docState) entityID(i int) string {
+	if d.ids != nil {
+		r := d.find(i)
+		if d.ids[r] == "" {
+			d.ids[r] = d.computeID(r)
+		}
+		return d.ids[r]
+	}
+	return d.computeID(i)
+}
+
+// freezeIDs memoizes entityID from now on: no entity is merged any more.
+func (d *docState) freezeIDs() { d.ids = make([]string, len(d.ents)) }
+
+func (d *docState) computeID(i int) string {
 	e := d.ents[d.find(i)]
 	if e.gaz >= 0 {
 		return d.x.gaz.entries[e.gaz].ID
