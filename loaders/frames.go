@@ -3,6 +3,7 @@ package loaders
 import (
 	_ "embed" // frames.tsv
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -451,11 +452,39 @@ var copulaFrames = func() (out []int) {
 	return out
 }()
 
+// previousSubject returns the body the sentence before s opens with (its
+// first mention, when that is an agency or organization within the first
+// few words), or nil.
+func (d *docState) previousSubject(s *sentInfo) *mention {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].Offset >= s.Offset })
+	if i <= 0 || i > len(d.sents) {
+		return nil
+	}
+	prev := d.sents[i-1]
+	for _, m := range prev.mentions {
+		if m.lo > 4 {
+			return nil
+		}
+		if isBody(d.typeOf(m)) {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
 // copulaFrame matches "A, B and C are all member units of D" at the verb
 // toks[v].
 func (d *docState) copulaFrame(rb *relBuilder, s *sentInfo, f *frame, v int) {
 	toks := s.toks
 	subs := d.typedListEndingAt(s, v, f.subject)
+	if len(subs) == 0 && v > 0 && (toks[v-1].Text == "It" || (toks[v-1].Text == "it" && v > 1 && toks[v-2].Text == ",")) {
+		// "It is part of the Publicity Department": the body the previous
+		// sentence is about.
+		if a := d.previousSubject(s); a != nil && f.subject[d.typeOf(a)] {
+			subs = []*mention{a}
+		}
+	}
 	if len(subs) == 0 {
 		return
 	}
