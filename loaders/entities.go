@@ -20,6 +20,7 @@ type candidate struct {
 	suffix  *mention // "the CNIPA" of "Patent Bureau of the CNIPA"
 	unit    bool     // found by its structure: a unit (xAlias) of its suffix, identified by both
 	alias   string   // one more name of the entity ("General Office of the Supreme People's Court" for "SPC's General Office")
+	place   int      // 1 + the gazetteer place a body is "of" ("Intellectual Property Court of Hainan Free Trade Port"); 0 when none
 	ent     int      // entity index after assembly
 }
 

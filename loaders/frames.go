@@ -695,6 +695,20 @@ func (d *docState) titleFrame(rb *relBuilder, s *sentInfo, m *mention, f *frame,
 	}
 }
 
+// placeEntity returns the document's entity for the gazetteer place named
+// name, when its type is one of types, or -1.
+func (d *docState) placeEntity(name string, types map[EntityType]bool) int {
+	g, ok := d.x.gaz.lookupName(name)
+	if !ok {
+		return -1
+	}
+	e, ok := d.byGaz[g]
+	if !ok || !types[d.ents[d.find(e)].typ] {
+		return -1
+	}
+	return d.find(e)
+}
+
 // prefixFrame gives "Beijing-based Red Bull Vitamin Beverage" locatedIn
 // Beijing.
 func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
@@ -706,24 +720,39 @@ func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule strin
 			if len(p) != 1 || !strings.HasSuffix(t.Text, p[0]) || len(t.Text) == len(p[0]) {
 				continue
 			}
-			g, ok := d.x.gaz.lookupName(strings.TrimSuffix(t.Text, p[0]))
-			if !ok {
-				continue
-			}
-			place, ok := d.byGaz[g]
-			if !ok || !f.object[d.ents[d.find(place)].typ] {
+			place := d.placeEntity(strings.TrimSuffix(t.Text, p[0]), f.object)
+			if place < 0 {
 				continue
 			}
 			if m := s.mentionAt(k + 1); m != nil && f.subject[d.typeOf(m)] {
-				rb.add(d.entOf(m), f.predicate, d.find(place), s, rule)
+				rb.add(d.entOf(m), f.predicate, place, s, rule)
 			}
 		}
 	}
 }
 
 // pairFrame gives "the China-EU agreement" China cooperatesWith the EU: the
-// parts of one hyphenated compound, followed by one of the frame's words.
+// parts of one hyphenated compound, followed by one of the frame's words —
+// also inside a name ("China-EU Agreement on Geographical Indications"),
+// where the parts are places the document names elsewhere.
 func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+	for _, m := range s.mentions {
+		t := s.toks[m.lo].Text
+		if m.hi-m.lo < 2 || strings.IndexByte(t, '-') <= 0 || m.form != "" {
+			continue
+		}
+		a, b, _ := strings.Cut(t, "-")
+		ea, eb := d.placeEntity(a, f.subject), d.placeEntity(b, f.object)
+		if ea < 0 || eb < 0 || ea == eb {
+			continue
+		}
+		for k := m.lo + 1; k < m.hi && k <= m.lo+f.window+1; k++ {
+			if f.phraseAt(s.toks, k) > k {
+				rb.add(ea, f.predicate, eb, s, rule+" (inside a name)")
+				break
+			}
+		}
+	}
 	for i := 0; i < len(s.mentions); i++ {
 		a := s.mentions[i]
 		if a.form == "" || !f.subject[d.typeOf(a)] {

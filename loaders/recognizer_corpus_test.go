@@ -100,10 +100,10 @@ func TestBodyCorpus(t *testing.T) {
 		for _, r := range c.Results {
 			p := splitResult(r)
 			switch {
-			case p[0] == "partOf" && len(p) == 3:
+			case (p[0] == "partOf" || p[0] == "locatedIn") && len(p) == 3:
 				u, b := entityNamed(ext, p[1]), entityNamed(ext, p[2])
-				if u == nil || b == nil || !hasRelation(ext, u.ID, "partOf", b.ID) {
-					t.Errorf("bodies.txt:%d: no %s partOf %s in %v", c.Line, p[1], p[2], ext.Relations)
+				if u == nil || b == nil || !hasRelation(ext, u.ID, p[0], b.ID) {
+					t.Errorf("bodies.txt:%d: no %s %s %s in %v", c.Line, p[1], p[0], p[2], ext.Relations)
 				}
 			case strings.HasPrefix(p[0], "!") && len(p) == 2:
 				if e := typedEntityNamed(ext, EntityType(p[0][1:]), p[1]); e != nil {

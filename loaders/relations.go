@@ -126,11 +126,14 @@ func (d *docState) appositionBodies(s *sentInfo, p *mention) []roleBody {
 				n++
 			}
 			if m := s.mentionAt(n); m != nil && isBody(d.typeOf(m)) {
-				// "of the GACC's Department of General Operations": the unit.
+				// "of the GACC's Department of General Operations", "of the
+				// MPS Food and Drug … Bureau": the unit.
 				if m.hi+1 < len(toks) && text.IsPossessive(toks[m.hi]) {
 					if u := s.mentionAt(m.hi + 1); u != nil && isBody(d.typeOf(u)) {
 						m = u
 					}
+				} else if u := s.mentionAt(m.hi); u != nil && u.c.unit && u.c.suffix != nil && u.c.suffix.c == m.c {
+					m = u
 				}
 				out = append(out, roleBody{m, positionWords(s, roleLo, k)})
 				k = m.hi - 1
@@ -425,6 +428,12 @@ func (d *docState) sentenceRelations(rb *relBuilder, s *sentInfo, words []*wordF
 			if isBody(typ) {
 				d.withinBody(rb, s, m)
 				d.namedAfterPlace(rb, s, m)
+				if m.c.place > 0 {
+					// "the Intellectual Property Court of Hainan Free Trade Port"
+					if e, ok := d.byGaz[m.c.place-1]; ok {
+						rb.add(d.entOf(m), "locatedIn", d.find(e), s, "pattern: body of a place")
+					}
+				}
 			}
 			if typ == Law {
 				d.titleTopics(rb, s, m)

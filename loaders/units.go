@@ -261,19 +261,22 @@ func (x *Extractor) recognizeCourts(si int, s *sentInfo) {
 			lo, place = r.lo, true
 		}
 		hi := k + 1
+		of := 0 // 1 + the gazetteer place of "Court of <place>"
 		if hi+1 < len(toks) && toks[hi].Text == "of" {
 			n := hi + 1
 			if n < len(toks) && toks[n].Text == "the" {
 				n++
 			}
 			if r := s.mentionAt(n); r != nil && r.c.typ == Region {
-				hi, place = r.hi, true
+				hi, place, of = r.hi, true, r.c.gaz+1
+			} else if e, l := x.gaz.match(toks, n); e >= 0 && x.gaz.entries[e].Type == Region {
+				hi, place, of = n+l, true, e+1 // a place another recognizer took into a longer name
 			}
 		}
 		if words == 0 || !place || x.knownSpan(s, lo, hi) {
 			continue
 		}
-		x.replaceWith(si, s, lo, hi, &candidate{gaz: -1, typ: Agency, name: s.spanText(lo, hi), rule: "structure: court of a place"})
+		x.replaceWith(si, s, lo, hi, &candidate{gaz: -1, typ: Agency, name: s.spanText(lo, hi), rule: "structure: court of a place", place: of})
 		k = hi - 1
 	}
 }
@@ -293,8 +296,16 @@ func (x *Extractor) acronymUnit(si int, s *sentInfo, m *mention) {
 	if entry.Type != Agency && entry.Type != Organization || checkUnit(toks, m.lo+1, m.hi) < 0 {
 		return
 	}
-	b := &mention{sent: si, lo: m.lo, hi: m.lo + 1, c: &candidate{gaz: e, typ: entry.Type, name: toks[m.lo].Text, rule: gazRule(entry)}}
-	s.addMention(b)
+	var b *mention
+	for _, o := range s.mentions {
+		if o.lo == m.lo && o.hi == m.lo+1 && o.c.gaz == e {
+			b = o // the gazetteer stage found the acronym already
+		}
+	}
+	if b == nil {
+		b = &mention{sent: si, lo: m.lo, hi: m.lo + 1, c: &candidate{gaz: e, typ: entry.Type, name: toks[m.lo].Text, rule: gazRule(entry)}}
+		s.addMention(b)
+	}
 	short := s.spanText(m.lo+1, m.hi)
 	m.form = s.spanText(m.lo, m.hi)
 	m.lo++
