@@ -44,9 +44,15 @@ func headWordsOf(name string) []string {
 // an office.
 func (d *docState) resolveDefinites() {
 	byHead := map[string][]int{}
+	byShort := map[string][]int{} // merge keys of the short forms ("ip court" of "Intellectual Property Court")
 	for i, e := range d.ents {
 		if d.find(i) != i || e.typ == Person || e.typ == Region {
 			continue
+		}
+		for _, xa := range e.xAliases {
+			if k := d.mergeKey(xa); !containsInt(byShort[k], i) {
+				byShort[k] = append(byShort[k], i)
+			}
 		}
 		for _, h := range headWordsOf(e.name) {
 			if k := strings.ToLower(h); definiteHeads[h] && !containsInt(byHead[k], i) {
@@ -70,10 +76,22 @@ func (d *docState) resolveDefinites() {
 				continue
 			}
 			w := s.toks[i+1].Text
-			if !definiteHeads[w] || s.covered(i+1) || (i+2 < len(s.toks) && (text.IsCap(s.toks[i+2]) || s.toks[i+2].Text == "of")) {
-				continue
+			span := 1
+			var cands []int
+			// "the IP Court": a modifier and a head, the short form of a
+			// name the document used ("Intellectual Property Court of …").
+			if i+2 < len(s.toks) && definiteHeads[s.toks[i+2].Text] && text.IsCap(s.toks[i+1]) && !s.covered(i+1) && !s.covered(i+2) &&
+				!(i+3 < len(s.toks) && (text.IsCap(s.toks[i+3]) || s.toks[i+3].Text == "of")) {
+				if cs := byShort[d.mergeKey(s.spanText(i+1, i+3))]; len(cs) > 0 {
+					w, span, cands = s.toks[i+2].Text, 2, cs
+				}
 			}
-			cands := byHead[strings.ToLower(w)]
+			if span == 1 {
+				if !definiteHeads[w] || s.covered(i+1) || (i+2 < len(s.toks) && (text.IsCap(s.toks[i+2]) || s.toks[i+2].Text == "of")) {
+					continue
+				}
+				cands = byHead[strings.ToLower(w)]
+			}
 			best, bestAt := -1, -1
 			for _, c := range cands {
 				if at := last[d.find(c)]; at >= 0 && at > bestAt {
@@ -86,8 +104,12 @@ func (d *docState) resolveDefinites() {
 			if best < 0 || (w == "Office" && d.main >= 0 && strings.Contains(d.ents[d.main].name, "Office")) {
 				continue
 			}
-			c := &candidate{gaz: -1, typ: d.ents[best].typ, name: s.spanText(i, i+2), rule: "definite description: the " + w, ent: best}
-			s.addMention(&mention{sent: si, lo: i + 1, hi: i + 2, c: c})
+			rule := "definite description: the " + w
+			if span == 2 {
+				rule = "definite description: a short form"
+			}
+			c := &candidate{gaz: -1, typ: d.ents[best].typ, name: s.spanText(i, i+1+span), rule: rule, ent: best}
+			s.addMention(&mention{sent: si, lo: i + 1, hi: i + 1 + span, c: c})
 			d.ents[best].sents[si] = true
 			added = true
 		}

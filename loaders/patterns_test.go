@@ -172,3 +172,25 @@ func TestBodiesByPlaceAndFragments(t *testing.T) {
 		t.Errorf("a fragment became an entity: %+v", e)
 	}
 }
+
+// TestDefiniteDescriptions: "the Outline" and "the IP Court" refer back to
+// the entity of the document with that head or short form; a head the
+// document never used refers to nothing.
+func TestDefiniteDescriptions(t *testing.T) {
+	ext := extractText(t, nil, "Case\n\nThe Intellectual Property Court of the SPC opened in 2019. Luo Ming, chief judge of the IP Court, spoke. The Outline for Building a Strong Patent System was issued in May. The Outline was issued jointly by the State Council. The Strategy was praised.\n")
+	court := entityNamed(ext, "Intellectual Property Court of the SPC")
+	if court == nil || !hasRelation(ext, "luo_ming", "memberOf", court.ID) {
+		t.Errorf("the IP Court: %v", ext.Relations)
+	}
+	outline := entityNamed(ext, "Outline for Building a Strong Patent System")
+	if outline == nil || !hasRelation(ext, "state_council", "issued", outline.ID) {
+		t.Errorf("the Outline: %v", ext.Relations)
+	}
+	for _, e := range ext.Entities {
+		for _, m := range e.Mentions {
+			if strings.Contains(m.Text, "The Strategy was praised") {
+				t.Errorf("\"the Strategy\" refers to %s, want nothing", e.ID)
+			}
+		}
+	}
+}
