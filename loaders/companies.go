@@ -141,12 +141,6 @@ func (s *sentInfo) coveredBy(i int, ok func(*mention) bool) bool {
 // replaceWith adds c over toks[lo:hi] and removes every mention that
 // overlaps it.
 func (x *Extractor) replaceWith(si int, s *sentInfo, lo, hi int, c *candidate) {
-	keep := s.mentions[:0]
-	for _, m := range s.mentions {
-		if !(m.lo < hi && lo < m.hi) {
-			keep = append(keep, m)
-		}
-	}
-	s.mentions = keep
+	s.dropMentions(func(m *mention) bool { return m.lo < hi && lo < m.hi })
 	s.addMention(&mention{sent: si, lo: lo, hi: hi, c: c})
 }

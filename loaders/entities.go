@@ -53,6 +53,17 @@ func (s *sentInfo) spanText(lo, hi int) string {
 
 func (s *sentInfo) addMention(m *mention) { s.mentions = append(s.mentions, m) }
 
+// dropMentions removes the mentions for which drop reports true, in place.
+func (s *sentInfo) dropMentions(drop func(*mention) bool) {
+	keep := s.mentions[:0]
+	for _, m := range s.mentions {
+		if !drop(m) {
+			keep = append(keep, m)
+		}
+	}
+	s.mentions = keep
+}
+
 // mentionAt returns the longest mention starting at token i.
 func (s *sentInfo) mentionAt(i int) *mention {
 	var best *mention

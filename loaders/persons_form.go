@@ -164,11 +164,5 @@ func (d *docState) coveredByOther(s *sentInfo, lo, hi int) bool {
 
 // dropWithin removes the mentions that lie inside toks[lo:hi].
 func (d *docState) dropWithin(s *sentInfo, lo, hi int) {
-	keep := s.mentions[:0]
-	for _, m := range s.mentions {
-		if !(lo <= m.lo && m.hi <= hi) {
-			keep = append(keep, m)
-		}
-	}
-	s.mentions = keep
+	s.dropMentions(func(m *mention) bool { return lo <= m.lo && m.hi <= hi })
 }

@@ -192,18 +192,15 @@ func (x *Extractor) addUnit(si int, s *sentInfo, ulo, uhi int, b *mention, lo, h
 	if b.c.gaz >= 0 {
 		bodyName = x.gaz.entries[b.c.gaz].Name
 	}
-	keep := s.mentions[:0]
 	replaced := map[*candidate]bool{}
-	for _, m := range s.mentions {
+	s.dropMentions(func(m *mention) bool {
 		inUnit := m != b && m.lo < uhi && ulo < m.hi
 		overBoth := m != b && m.lo <= ulo && b.hi <= m.hi && m.c.gaz < 0 // an older, cut reading of the same words
-		if !inUnit && !overBoth {
-			keep = append(keep, m)
-		} else {
+		if inUnit || overBoth {
 			replaced[m.c] = true
 		}
-	}
-	s.mentions = keep
+		return inUnit || overBoth
+	})
 	full := short + " of the " + strings.TrimPrefix(bodyName, "the ")
 	c := &candidate{gaz: -1, typ: b.c.typ, name: full, rule: rule, xAlias: short, suffix: b, unit: true}
 	if lo == ulo && hi > uhi {
