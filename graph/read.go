@@ -193,6 +193,28 @@ type Size struct {
 	Nodes int64 // distinct values (IRIs and literals)
 }
 
+// Ping reports whether the store answers, at a cost that does not grow
+// with the store: Cayley's estimated statistics (counters the Bolt and
+// memory backends keep) or a trivial query on PostgreSQL. Size, by
+// contrast, counts every quad.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("store ping: %w", err)
+	}
+	if s.pg != nil {
+		if err := s.pg.db.PingContext(ctx); err != nil {
+			return fmt.Errorf("store ping: %w", explainPQ(err))
+		}
+		return nil
+	}
+	unlock := s.rlock()
+	defer unlock()
+	if _, err := s.qs.Stats(ctx, false); err != nil && !errors.Is(err, kv.ErrNoBucket) {
+		return fmt.Errorf("store ping: %w", err)
+	}
+	return nil
+}
+
 // Size returns the exact number of quads and nodes.
 func (s *Store) Size(ctx context.Context) (Size, error) {
 	if s.pg != nil {

@@ -469,3 +469,26 @@ func TestOpenRejectsUnknownBackend(t *testing.T) {
 		t.Error("unknown backend accepted")
 	}
 }
+
+// TestPing: a store answers Ping, empty or not, and a closed one does not.
+func TestPing(t *testing.T) {
+	ctx := context.Background()
+	store, err := Open(ctx, Options{Backend: BackendMemory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Ping(ctx); err != nil {
+		t.Errorf("empty store: %v", err)
+	}
+	if _, err := store.ReplaceDocument(ctx, "a.txt", []Triple{{Subject: EntityIRI("x"), Predicate: RDFSLabel, Object: String("X")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Ping(ctx); err != nil {
+		t.Errorf("store with a document: %v", err)
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := store.Ping(cancelled); err == nil {
+		t.Error("a cancelled ping answered")
+	}
+}
