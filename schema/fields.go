@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"fmt"
 	"github.com/graphql-go/graphql"
+	"unicode/utf8"
 
 	"github.com/ipgraph/ipgraph/graph"
 	"github.com/ipgraph/ipgraph/queries"
@@ -168,7 +170,11 @@ func (b *builder) queryType() *graphql.Object {
 				"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))},
 			}),
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				es, err := b.svc.Search(p.Context, p.Args["text"].(string), stringList(p, "types"))
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
+				es, err := b.svc.Search(p.Context, text, stringList(p, "types"))
 				if err != nil {
 					return wrap(nil, err)
 				}
@@ -180,7 +186,11 @@ func (b *builder) queryType() *graphql.Object {
 				"types": {Type: graphql.NewList(graphql.NewNonNull(b.entityTypeEnm))},
 			},
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				es, err := b.svc.Search(p.Context, p.Args["text"].(string), stringList(p, "types"))
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
+				es, err := b.svc.Search(p.Context, text, stringList(p, "types"))
 				return wrap(len(es), err)
 			}},
 		"entityCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many entities there are, optionally of one type or mentioned in one document.",
@@ -281,7 +291,10 @@ func (b *builder) queryType() *graphql.Object {
 		"metrics": {Type: list(metric), Description: "The normalized metrics of the statistics, most measured first; text matches by words, as statistics(metric:) does.",
 			Args: pageArgs(graphql.FieldConfigArgument{"text": {Type: graphql.String}}),
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				text, _ := p.Args["text"].(string)
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
 				ms, err := b.svc.Metrics(p.Context, queries.StatisticFilter{Metric: text})
 				if err != nil {
 					return wrap(nil, err)
@@ -291,7 +304,10 @@ func (b *builder) queryType() *graphql.Object {
 		"metricCount": {Type: graphql.NewNonNull(graphql.Int), Description: "How many metrics metrics finds for the same text.",
 			Args: graphql.FieldConfigArgument{"text": {Type: graphql.String}},
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
-				text, _ := p.Args["text"].(string)
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
 				ms, err := b.svc.Metrics(p.Context, queries.StatisticFilter{Metric: text})
 				return wrap(len(ms), err)
 			}},
@@ -302,7 +318,11 @@ func (b *builder) queryType() *graphql.Object {
 			}),
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				doc, _ := p.Args["document"].(string)
-				evs, err := b.svc.SearchEvidence(p.Context, p.Args["text"].(string), doc)
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
+				evs, err := b.svc.SearchEvidence(p.Context, text, doc)
 				if err != nil {
 					return nil, userError{err.Error()}
 				}
@@ -312,7 +332,11 @@ func (b *builder) queryType() *graphql.Object {
 			Args: graphql.FieldConfigArgument{"text": {Type: graphql.NewNonNull(graphql.String)}, "document": {Type: graphql.ID}},
 			Resolve: func(p graphql.ResolveParams) (interface{}, error) {
 				doc, _ := p.Args["document"].(string)
-				evs, err := b.svc.SearchEvidence(p.Context, p.Args["text"].(string), doc)
+				text, err := textArg(p)
+				if err != nil {
+					return nil, err
+				}
+				evs, err := b.svc.SearchEvidence(p.Context, text, doc)
 				if err != nil {
 					return nil, userError{err.Error()}
 				}
@@ -342,6 +366,21 @@ func (b *builder) queryType() *graphql.Object {
 			return wrap(b.svc.Stats(p.Context))
 		}},
 	}})
+}
+
+// maxTextArg bounds the text of search, sentences and metrics, in
+// characters: longer texts are refused before any work starts (a name or
+// a phrase is never this long; a 1 MB text once cost 75 CPU-seconds).
+const maxTextArg = 1000
+
+// textArg returns the text argument, or a BAD_USER_INPUT error when it is
+// longer than maxTextArg characters.
+func textArg(p graphql.ResolveParams) (string, error) {
+	text, _ := p.Args["text"].(string)
+	if n := utf8.RuneCountInString(text); n > maxTextArg {
+		return "", userError{fmt.Sprintf("text is %d characters long; at most %d are searched", n, maxTextArg)}
+	}
+	return text, nil
 }
 
 // statArgs are the filters of Query.statistics and Query.statisticCount.
