@@ -327,24 +327,25 @@ func (d *docState) applyFrames(rb *relBuilder, s *sentInfo, words []*wordFrames)
 		case "title":
 			for _, m := range s.mentions {
 				if f.subject[d.typeOf(m)] {
-					d.titleFrame(rb, s, m, f, rule)
+					d.titleFrame(rb, s, m, f)
 				}
 			}
 		case "shared_title":
-			d.sharedTitleFrame(rb, s, f, rule)
+			d.sharedTitleFrame(rb, s, f)
 		case "prefix":
-			d.prefixFrame(rb, s, f, rule)
+			d.prefixFrame(rb, s, f)
 		case "pair":
-			d.pairFrame(rb, s, f, rule)
+			d.pairFrame(rb, s, f)
 		default:
-			d.clauseFrame(rb, s, f, rule)
+			d.clauseFrame(rb, s, f)
 		}
 	}
 }
 
 // clauseFrame matches the forms anchored on one of the frame's phrases or
 // on a subject mention.
-func (d *docState) clauseFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+func (d *docState) clauseFrame(rb *relBuilder, s *sentInfo, f *frame) {
+	rule := f.rule
 	toks := s.toks
 	emit := func(subs, objs []*mention) {
 		for _, a := range subs {
@@ -669,7 +670,8 @@ func (d *docState) objectBefore(s *sentInfo, v int, types map[EntityType]bool) *
 // titleFrame gives "Decision on Amending the Copyright Law" amends the
 // Copyright Law: the instrument's name is one of the frame's phrases and
 // the name of a law the document knows.
-func (d *docState) titleFrame(rb *relBuilder, s *sentInfo, m *mention, f *frame, rule string) {
+func (d *docState) titleFrame(rb *relBuilder, s *sentInfo, m *mention, f *frame) {
+	rule := f.rule
 	toks := s.toks
 	lo := m.lo
 	e := f.phraseAt(toks, lo)
@@ -711,7 +713,8 @@ func (d *docState) placeEntity(name string, types map[EntityType]bool) int {
 
 // prefixFrame gives "Beijing-based Red Bull Vitamin Beverage" locatedIn
 // Beijing.
-func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame) {
+	rule := f.rule
 	for k, t := range s.toks {
 		if strings.IndexByte(t.Text, '-') <= 0 {
 			continue
@@ -735,7 +738,8 @@ func (d *docState) prefixFrame(rb *relBuilder, s *sentInfo, f *frame, rule strin
 // parts of one hyphenated compound, followed by one of the frame's words —
 // also inside a name ("China-EU Agreement on Geographical Indications"),
 // where the parts are places the document names elsewhere.
-func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame) {
+	rule := f.rule
 	for _, m := range s.mentions {
 		t := s.toks[m.lo].Text
 		if m.hi-m.lo < 2 || strings.IndexByte(t, '-') <= 0 || m.form != "" {
@@ -779,7 +783,8 @@ func (d *docState) pairFrame(rb *relBuilder, s *sentInfo, f *frame, rule string)
 // sharedTitleFrame gives "CNIPA Commissioner Shen Changyu passed a question
 // to Deputy Commissioner Zhao Gang" Zhao Gang memberOf the CNIPA: a title
 // without a body shares the body of the same title earlier in the sentence.
-func (d *docState) sharedTitleFrame(rb *relBuilder, s *sentInfo, f *frame, rule string) {
+func (d *docState) sharedTitleFrame(rb *relBuilder, s *sentInfo, f *frame) {
+	rule := f.rule
 	toks := s.toks
 	bodyOf := map[string]*mention{} // last title word → the body named before it
 	for _, p := range s.mentions {

@@ -48,13 +48,13 @@ func (x *Extractor) recognizeUnits(si int, s *sentInfo) {
 					}
 				}
 			}
-			if lo := unitStart(toks, end); lo >= 0 && !x.knownSpan(s, lo, b.hi) {
+			if lo := unitStart(toks, end); lo >= 0 && !s.knownSpan(lo, b.hi) {
 				x.addUnit(si, s, lo, end, b, lo, b.hi, "structure: unit "+toks[k].Text+" body")
 			}
 		}
 		// "<body>'s <unit>".
 		if b.hi+1 < len(toks) && text.IsPossessive(toks[b.hi]) {
-			if hi := unitEnd(toks, b.hi+1); hi > b.hi+1 && !x.knownSpan(s, b.hi+1, hi) {
+			if hi := unitEnd(toks, b.hi+1); hi > b.hi+1 && !s.knownSpan(b.hi+1, hi) {
 				x.addUnit(si, s, b.hi+1, hi, b, b.hi+1, hi, "structure: body's unit")
 			}
 		}
@@ -78,7 +78,7 @@ func (x *Extractor) itsUnits(si int, s *sentInfo) {
 		if b == nil || (b.c.typ != Agency && b.c.typ != Organization) || bodyNounBetween(toks, b.hi, k) {
 			continue
 		}
-		if hi := unitEnd(toks, k+1); hi > k+1 && !x.knownSpan(s, k+1, hi) {
+		if hi := unitEnd(toks, k+1); hi > k+1 && !s.knownSpan(k+1, hi) {
 			x.addUnit(si, s, k+1, hi, b, k+1, hi, "structure: its unit")
 		}
 	}
@@ -170,7 +170,7 @@ func checkUnit(toks []text.Token, lo, hi int) int {
 
 // knownSpan reports whether a gazetteer mention covers toks[lo:hi] exactly
 // or a longer gazetteer mention contains it: the name is known already.
-func (x *Extractor) knownSpan(s *sentInfo, lo, hi int) bool {
+func (s *sentInfo) knownSpan(lo, hi int) bool {
 	for _, m := range s.mentions {
 		if m.c.gaz >= 0 && m.lo <= lo && hi <= m.hi {
 			return true
@@ -270,7 +270,7 @@ func (x *Extractor) recognizeCourts(si int, s *sentInfo) {
 				hi, place, of = n+l, true, e+1 // a place another recognizer took into a longer name
 			}
 		}
-		if words == 0 || !place || x.knownSpan(s, lo, hi) {
+		if words == 0 || !place || s.knownSpan(lo, hi) {
 			continue
 		}
 		x.replaceWith(si, s, lo, hi, &candidate{gaz: -1, typ: Agency, name: s.spanText(lo, hi), rule: "structure: court of a place", place: of})
