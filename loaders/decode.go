@@ -122,8 +122,9 @@ func decodeText(name string, data []byte) (text, title string, err error) {
 		}
 		s = string(data)
 	}
+	// Line ends: CR LF and a lone CR (old Mac files, "\r\r\n") become LF.
 	// A second byte-order mark (a file converted twice) is dropped too.
-	s = strings.TrimLeft(strings.ReplaceAll(s, "\r\n", "\n"), "\ufeff")
+	s = strings.TrimLeft(lineEnds.Replace(s), "\ufeff")
 	if !isHTML && sniffHTML(name, []byte(s)) {
 		isHTML = true
 	}
@@ -512,3 +513,6 @@ func (w *textWriter) text(t string, pre bool) {
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0'
 }
+
+// lineEnds turns CR LF, then any CR left, into LF.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")

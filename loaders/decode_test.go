@@ -59,6 +59,8 @@ func TestReadDocumentPolicy(t *testing.T) {
 		{name: "utf-8", file: "a.txt", data: []byte("Title\n" + para + "\n"), wantText: "Title\n" + para + "\n", wantTitle: "Title"},
 		{name: "utf-8 with bom", file: "a.txt", data: []byte("\ufeffTitle\n" + para), wantText: "Title\n" + para},
 		{name: "crlf", file: "a.md", data: []byte("# Title\r\n\r\n" + para + "\r\n"), wantText: "# Title\n\n" + para + "\n", wantTitle: "Title"},
+		{name: "cr only (old Mac)", file: "a.txt", data: []byte("Title\r\r" + para + "\r"), wantText: "Title\n\n" + para + "\n", wantTitle: "Title"},
+		{name: "cr before crlf", file: "a.txt", data: []byte("Title\r\r\n" + para + "\r\n"), wantText: "Title\n\n" + para + "\n", wantTitle: "Title"},
 		{name: "chinese utf-8", file: "c.txt", data: []byte("国家知识产权局\n2021年3月5日发布"), wantText: "国家知识产权局\n2021年3月5日发布"},
 		{name: "utf-16le with bom", file: "w.txt", data: utf16Bytes("Café report\r\n"+para+" 专利 😀\r\n", false),
 			wantText: "Café report\n" + para + " 专利 😀\n", wantTitle: "Café report"},
@@ -335,7 +337,7 @@ func TestHTMLToText(t *testing.T) {
 }
 
 // FuzzParseDocument checks that no input makes ParseDocument panic or hang,
-// and that what it loads is valid UTF-8 without NUL, CR LF or a byte-order
+// and that what it loads is valid UTF-8 without NUL, CR or a byte-order
 // mark.
 //
 //	go test -run '^$' -fuzz FuzzParseDocument -fuzztime 60s ./loaders/
@@ -357,7 +359,7 @@ func FuzzParseDocument(f *testing.F) {
 			}
 			return
 		}
-		if !utf8ValidNoNUL(doc.Text) || strings.Contains(doc.Text, "\r\n") || strings.HasPrefix(doc.Text, "\ufeff") {
+		if !utf8ValidNoNUL(doc.Text) || strings.Contains(doc.Text, "\r") || strings.HasPrefix(doc.Text, "\ufeff") {
 			t.Errorf("bad text %q", doc.Text)
 		}
 		if isBlank(doc.Text) {
